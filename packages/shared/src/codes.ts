@@ -1,0 +1,138 @@
+/**
+ * The codes of DOMAIN.md. Each list is the single source of truth for its
+ * union type; add to a list, never rename a value.
+ */
+export const ROLES = ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ['grid_worker', 'dispatcher', 'handler', 'leader', 'admin'] as const;
+
+export const UNIT_LEVELS = ['district', 'street', 'community', 'grid'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+export const CHANNELS = [
+  'miniprogram',
+  'grid_patrol',
+  'walk_in',
+  'hotline_12345',
+  'police_110',
+  'department',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CATEGORIES = [
+  'labor',
+  'neighbor',
+  'family',
+  'property',
+  'land',
+  'contract',
+  'consumer',
+  'medical',
+  'traffic',
+  'campus',
+  'public_order',
+  'safety_hazard',
+  'environment',
+  'urban',
+  'demolition',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const DEPARTMENTS = [
+  'hrss',
+  'justice',
+  'women_federation',
+  'housing',
+  'natural_resources',
+  'market',
+  'health',
+  'police',
+  'education',
+  'emergency',
+  'ecology',
+  'urban_mgmt',
+  'center',
+  'petition',
+  'civil_affairs',
+  'agriculture',
+  'court',
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** DOMAIN.md: each category's default department. */
+export const DEFAULT_DEPARTMENT: Record<Category, Department> = {
+  labor: 'hrss',
+  neighbor: 'justice',
+  family: 'justice',
+  property: 'housing',
+  land: 'natural_resources',
+  contract: 'justice',
+  consumer: 'market',
+  medical: 'health',
+  traffic: 'police',
+  campus: 'education',
+  public_order: 'police',
+  safety_hazard: 'emergency',
+  environment: 'ecology',
+  urban: 'urban_mgmt',
+  demolition: 'housing',
+  other: 'center',
+};
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const TIERS = ['community', 'street', 'district'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** DOMAIN.md 分级化解: low → community, medium → street, high → district. */
+export const TIER_BY_RISK: Record<RiskLevel, Tier> = {
+  low: 'community',
+  medium: 'street',
+  high: 'district',
+};
+
+export const STATUSES = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'closed',
+  'declined',
+] as const;
+export type TicketStatus = (typeof STATUSES)[number];
+
+/** States in which the matter is still being worked on. */
+export const OPEN_STATUSES = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const;
+export const FINAL_STATUSES = ['closed', 'declined'] as const;
+
+export const ACTIONS = [
+  'accept',
+  'decline',
+  'dispatch',
+  'sign',
+  'return',
+  'feedback',
+  'evaluate',
+  'return_visit',
+  'escalate',
+  'settle_on_site',
+  'supervise',
+  'comment',
+] as const;
+export type TicketAction = (typeof ACTIONS)[number];
+
+export const OUTCOMES = ['mediated', 'handled', 'referred_to_court', 'unresolved'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const COLORS = ['blue', 'yellow', 'red'] as const;
+export type DeadlineColor = (typeof COLORS)[number];
+
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}

@@ -1,0 +1,6 @@
+export * from './codes';
+export * from './labels';
+export * from './case-code';
+export * from './workflow';
+export * from './deadlines';
+export * from './privacy';
