@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { verify } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { ConfigError, type AppConfig } from './config/app-config';
+import { createValidationPipe } from './common/validation';
+import { SafeLogger } from './common/safe-logger';
+import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from './database/seeds/demo.seed';
+import { User } from './modules/users/user.entity';
+
+/** Outside production a missing JWT secret is generated once and kept beside the data. */
+function ensureJwtSecret(config: AppConfig) {
+  if (config.JWT_SECRET) return;
+  const dir = resolve(config.DATA_DIR);
+  const file = join(dir, 'jwt-secret');
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  config.JWT_SECRET = readFileSync(file, 'utf8').trim();
+}
+
+async function refuseDemoPasswords(db: DataSource) {
+  const users = await db.getRepository(User).find({ where: DEMO_USERNAMES.map((username) => ({ username })) });
+  for (const u of users) {
+    if (u.passwordHash && (await verify(u.passwordHash, DEMO_PASSWORD).catch(() => false))) {
+      throw new ConfigError(`生产模式拒绝启动:账号 ${u.username} 仍在使用演示密码`);
+    }
+  }
+}
+
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  ensureJwtSecret(config);
+  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : new SafeLogger(),
+  });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('综治中心 一案一码 API').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+
+  if (config.H5_DIR && existsSync(config.H5_DIR)) {
+    app.useStaticAssets({ root: resolve(config.H5_DIR), prefix: '/', decorateReply: false, wildcard: false });
+  }
+
+  await app.init();
+  const db = app.get(DataSource);
+  if (config.NODE_ENV === 'production') await refuseDemoPasswords(db);
+  else if (config.SEED_DEMO) await seedDemo(db);
+  return app;
+}

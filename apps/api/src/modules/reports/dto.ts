@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNELS, PHONE_PATTERN, type Channel } from '@zongzhi/shared';
+import { ReportText, TEXT_MAX } from '../triage/dto';
+
+export class LocationDto {
+  @ApiProperty({ description: '纬度 (GCJ-02)', example: 39.905 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度须为数字' })
+  @Min(-90, { message: '纬度须在 -90 到 90 之间' })
+  @Max(90, { message: '纬度须在 -90 到 90 之间' })
+  lat: number;
+
+  @ApiProperty({ description: '经度 (GCJ-02)', example: 116.35 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度须为数字' })
+  @Min(-180, { message: '经度须在 -180 到 180 之间' })
+  @Max(180, { message: '经度须在 -180 到 180 之间' })
+  lng: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString({ message: '地址须为文字' })
+  @MaxLength(200, { message: '地址不能超过200字' })
+  address?: string;
+}
+
+export class CreateReportDto {
+  @ApiProperty({ maxLength: TEXT_MAX })
+  @ReportText()
+  text: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, default: 'miniprogram' })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: '未知的渠道' })
+  channel?: Channel;
+
+  @ApiPropertyOptional({ type: LocationDto })
+  @IsOptional()
+  @ValidateNested({ message: '位置格式有误' })
+  @Type(() => LocationDto)
+  location?: LocationDto;
+
+  @ApiPropertyOptional({ example: '13800138000' })
+  @IsOptional()
+  @IsString({ message: '手机号格式不正确' })
+  @Matches(PHONE_PATTERN, { message: '手机号格式不正确' })
+  contactPhone?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean({ message: '匿名选项须为是或否' })
+  anonymous?: boolean;
+}
+
+export class LookupQuery {
+  @ApiProperty({ example: '261125-7KM3Q-8' })
+  @IsString({ message: '请填写案件编码' })
+  @MaxLength(32, { message: '案件编码有误,请核对' })
+  caseCode: string;
+
+  @ApiProperty({ example: '13800138000' })
+  @IsString({ message: '请填写手机号' })
+  @Matches(PHONE_PATTERN, { message: '手机号格式不正确' })
+  phone: string;
+}

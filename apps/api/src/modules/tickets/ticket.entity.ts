@@ -1,0 +1,108 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Category, Channel, Department as DepartmentCode, RiskLevel, Tier, TicketStatus } from '@zongzhi/shared';
+import { DATETIME, decimalToNumber } from '../../database/columns';
+
+export interface StoredTriage {
+  category: Category;
+  riskLevel: RiskLevel;
+  department: DepartmentCode;
+  tier: Tier;
+  reasons: string[];
+  confidence: number;
+}
+
+/** One report, whatever its channel: one ticket, one case code. */
+@Entity('tickets')
+@Index('uq_tickets_case_code', ['caseCode'], { unique: true })
+@Index('uq_tickets_reporter_idem', ['reporterId', 'idempotencyKey'], { unique: true })
+@Index('idx_tickets_unit_status', ['unitId', 'status'])
+@Index('idx_tickets_department_status', ['departmentId', 'status'])
+@Index('idx_tickets_grid', ['gridId'])
+@Index('idx_tickets_reporter_created', ['reporterId', 'createdAt'])
+@Index('idx_tickets_created', ['createdAt'])
+export class Ticket {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'case_code', type: 'varchar', length: 16 })
+  caseCode: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: TicketStatus;
+
+  @Column({ type: 'varchar', length: 20 })
+  channel: Channel;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ name: 'reporter_id', type: 'varchar', length: 36 })
+  reporterId: string;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 64, nullable: true })
+  idempotencyKey: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 20, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  anonymous: boolean;
+
+  @Column({ type: 'decimal', precision: 10, scale: 7, nullable: true, transformer: decimalToNumber })
+  lat: number | null;
+
+  @Column({ type: 'decimal', precision: 10, scale: 7, nullable: true, transformer: decimalToNumber })
+  lng: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  address: string | null;
+
+  /** True when the report had no location or fell outside every grid (位置待核实). */
+  @Column({ name: 'location_unverified', type: 'boolean', default: false })
+  locationUnverified: boolean;
+
+  @Column({ name: 'grid_id', type: 'varchar', length: 36, nullable: true })
+  gridId: string | null;
+
+  @Column({ name: 'community_id', type: 'varchar', length: 36, nullable: true })
+  communityId: string | null;
+
+  @Column({ name: 'street_id', type: 'varchar', length: 36, nullable: true })
+  streetId: string | null;
+
+  @Column({ name: 'district_id', type: 'varchar', length: 36 })
+  districtId: string;
+
+  /** The centre (org unit) whose queue holds the ticket now. */
+  @Column({ name: 'unit_id', type: 'varchar', length: 36 })
+  unitId: string;
+
+  @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true })
+  departmentId: string | null;
+
+  /** The engine's suggestion as made at intake; never overwritten. */
+  @Column({ type: 'simple-json', nullable: true })
+  triage: StoredTriage | null;
+
+  /** Current values (after any dispatcher override). */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  category: Category | null;
+
+  @Column({ name: 'risk_level', type: 'varchar', length: 8, nullable: true })
+  riskLevel: RiskLevel | null;
+
+  @Column({ name: 'dispatched_at', ...DATETIME, nullable: true })
+  dispatchedAt: Date | null;
+
+  @Column({ name: 'sign_deadline', ...DATETIME, nullable: true })
+  signDeadline: Date | null;
+
+  @Column({ name: 'resolve_deadline', ...DATETIME, nullable: true })
+  resolveDeadline: Date | null;
+
+  @Column({ name: 'created_at', ...DATETIME })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', ...DATETIME })
+  updatedAt: Date;
+}
