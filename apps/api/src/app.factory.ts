@@ -54,8 +54,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
 
   await app.init();
-  const db = app.get(DataSource);
-  if (config.NODE_ENV === 'production') await refuseDemoPasswords(db);
-  else if (config.SEED_DEMO) await seedDemo(db);
+  try {
+    const db = app.get(DataSource);
+    if (config.NODE_ENV === 'production') await refuseDemoPasswords(db);
+    else if (config.SEED_DEMO) await seedDemo(db);
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
   return app;
 }

@@ -1,0 +1,11 @@
+import { redact } from './safe-logger';
+
+describe('log redaction', () => {
+  it.each([
+    ['SMS to 13812345678 failed', 'SMS to 138****5678 failed'],
+    ['Authorization: Bearer abc.def-ghi_jkl', 'Authorization: Bearer [redacted]'],
+    ['token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.sig_nature-1 leaked', 'token [jwt redacted] leaked'],
+  ])('%s', (input, output) => {
+    expect(redact(input)).toBe(output);
+  });
+});

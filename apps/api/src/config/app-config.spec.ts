@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('config', () => {
+  it('gives the embedded demo with no settings at all', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ DB_TYPE: 'sqljs', PORT: 3000, SMS_PROVIDER: 'console', SEED_DEMO: true });
+  });
+
+  it('reads and converts values', () => {
+    const c = loadConfig({ PORT: '8080', SEED_DEMO: 'false', DB_TYPE: 'mysql', DATABASE_URL: 'mysql://u:p@db:3306/zz' });
+    expect(c.PORT).toBe(8080);
+    expect(c.SEED_DEMO).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DB_TYPE: 'postgres' }, 'DB_TYPE'],
+    [{ DB_TYPE: 'mysql' }, 'DATABASE_URL'],
+    [{ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ SMS_PROVIDER: 'http' }, 'SMS_HTTP_URL'],
+  ])('refuses %p naming %s', (env, field) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(field));
+  });
+
+  describe('production', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://sms.local/send', SEED_DEMO: 'false' };
+    it('starts with real settings', () => {
+      expect(loadConfig(prod).NODE_ENV).toBe('production');
+    });
+    it('refuses the console SMS provider', () => {
+      expect(() => loadConfig({ ...prod, SMS_PROVIDER: 'console' })).toThrow(/SMS_PROVIDER/);
+    });
+    it('refuses to seed demo accounts (demo passwords)', () => {
+      expect(() => loadConfig({ ...prod, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    });
+    it('refuses a missing JWT secret', () => {
+      const { JWT_SECRET: _, ...rest } = prod;
+      expect(() => loadConfig(rest)).toThrow(/JWT_SECRET/);
+    });
+  });
+});
