@@ -1,0 +1,86 @@
+/**
+ * A stand-in for @tarojs/taro in jsdom: storage in a Map, every API a jest
+ * mock resolving like the real one. Tests set `request`'s behaviour.
+ */
+import { useEffect } from 'react';
+
+const storage = new Map<string, unknown>();
+
+export const request = jest.fn();
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
+export const setStorageSync = jest.fn((key: string, value: unknown) => {
+  storage.set(key, JSON.parse(JSON.stringify(value)));
+});
+export const removeStorageSync = jest.fn((key: string) => {
+  storage.delete(key);
+});
+export const showToast = jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' }));
+export const navigateTo = jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' }));
+export const redirectTo = jest.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' }));
+export const navigateBack = jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' }));
+export const switchTab = jest.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' }));
+export const login = jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' }));
+export const makePhoneCall = jest.fn(() => Promise.resolve({ errMsg: 'makePhoneCall:ok' }));
+export const setClipboardData = jest.fn(() => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
+export const stopPullDownRefresh = jest.fn();
+export const getCurrentPages = jest.fn(() => [{}, {}]);
+
+const mocks = [
+  request,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  showToast,
+  navigateTo,
+  redirectTo,
+  navigateBack,
+  switchTab,
+  login,
+  makePhoneCall,
+  setClipboardData,
+  stopPullDownRefresh,
+  getCurrentPages,
+];
+
+/** Clears storage and call records; keeps the default implementations. */
+export function resetTaroStub(): void {
+  storage.clear();
+  mocks.forEach((m) => m.mockClear());
+  request.mockReset();
+}
+
+type Params = Record<string, string | undefined>;
+let routerParams: Params = {};
+export function setRouterParams(params: Params): void {
+  routerParams = params;
+}
+
+// Taro runs these once per show/load; a mount effect is the jsdom equivalent.
+export function useDidShow(callback: () => void): void {
+  useEffect(() => callback(), []);
+}
+export function useLoad(callback: (params: Params) => void): void {
+  useEffect(() => callback(routerParams), []);
+}
+export function useUnload(callback: () => void): void {
+  useEffect(() => () => callback(), []);
+}
+export function usePullDownRefresh(): void {}
+
+const Taro = {
+  request,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  showToast,
+  navigateTo,
+  redirectTo,
+  navigateBack,
+  switchTab,
+  login,
+  makePhoneCall,
+  setClipboardData,
+  stopPullDownRefresh,
+  getCurrentPages,
+};
+export default Taro;
