@@ -1,0 +1,445 @@
+/**
+ * Triage engine: category, risk level, department and tier for one report,
+ * with short Chinese reasons quoting the evidence. Pure, synchronous, no I/O.
+ */
+import {
+  CATEGORIES,
+  DEFAULT_DEPARTMENT,
+  TIER_BY_RISK,
+  type Category,
+  type Channel,
+  type Department,
+  type RiskLevel,
+  type Tier,
+} from '@zongzhi/shared';
+import { normalise } from './normalize';
+import { extractAmounts, extractGroupSizes, HUGE_SUM_RE } from './numbers';
+import { CONSULT_RE, LEXICON, PATTERNS } from './lexicon';
+import {
+  HYPO_RE,
+  NEG_BEFORE_RE,
+  RISK_RULES,
+  SCOPE_BREAK_RE,
+  SETTLED_RE,
+  WORRY_RE,
+  type RiskRule,
+  type SignalKind,
+} from './risk-rules';
+
+export interface TriageInput {
+  text: string;
+  channel?: Channel;
+}
+
+export interface TriageResult {
+  category: Category;
+  riskLevel: RiskLevel;
+  department: Department;
+  tier: Tier;
+  reasons: string[];
+  confidence: number;
+}
+
+// ---------------------------------------------------------------------------
+// Compiled at module load
+
+interface TermInfo {
+  cat: Category;
+  weight: number;
+}
+const TERM_MAP = new Map<string, TermInfo[]>();
+for (const cat of CATEGORIES) {
+  const spec = LEXICON[cat];
+  if (!spec) continue;
+  for (const item of spec.split(/\s+/)) {
+    if (!item) continue;
+    const i = item.lastIndexOf(':');
+    const term = item.slice(0, i);
+    const weight = Number(item.slice(i + 1));
+    const list = TERM_MAP.get(term) ?? [];
+    list.push({ cat, weight });
+    TERM_MAP.set(term, list);
+  }
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TERM_RE = new RegExp(
+  [...TERM_MAP.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|'),
+  'g',
+);
+const PATTERN_RES = PATTERNS.map(([cat, src, weight]) => ({ cat, re: new RegExp(src, 'g'), weight }));
+const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
+const CLAUSE_BOUNDARY = /[，,。；;！!？?\n\r\t :：、]/;
+const CATEGORY_NEG_RE = /((?<!是)不是|并非|不属于|不涉及|不存在|没有|没|无)(什么)?$/;
+const VIOLENCE_OBJECT_RE = /(墙|门|窗|玻璃|车|东西|针|卡|球|字|电话|招呼|官司|疫苗|水|饭|包)/;
+const GATHER_NOT_GROUP_RE = /^.{0,8}(赌|麻将|打牌|吸毒)/;
+const SAFETY_MINOR_RE = /((灭火器|消防栓|水带|应急灯|指示灯|报警器|充电桩).{0,10}(过期|压力不足|坏|没了|不亮|缺|破)|已提醒|建议)/;
+const ACCIDENT_RE = /(摔倒|跌倒|摔下|摔了|滑倒|不小心|自己摔|意外)/;
+const VIOLENT_CLAUSE_RE = /(打|推|殴|砍|捅|刺|踢|撞|砸|扎|抓)/;
+/** A traffic accident happening now, not a past claim. */
+const FRESH_RE = /(刚才|刚刚|当场|现场|正在|拨打120|打了120|叫了120|相撞|想跑|躺在)/;
+const CONSULT_SOFT_KINDS = new Set(['vulnerable', 'plural', 'repeat']);
+const SPOUSE_RE = /(老公|丈夫|老婆|妻子|前夫|前妻|男友|女友|男朋友|女朋友|男方|女方|对象|媳妇|同居)/;
+const HIGH_KINDS = new Set<SignalKind>(['group', 'threat', 'weapon', 'violence', 'injury', 'death', 'danger']);
+const LEVEL_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
+
+const HIGH_AMOUNT = 200_000;
+const MEDIUM_AMOUNT = 10_000;
+const HIGH_GROUP = 10;
+const MEDIUM_GROUP = 3;
+const OTHER_THRESHOLD = 1.5;
+
+// ---------------------------------------------------------------------------
+
+interface Signal {
+  rule?: RiskRule;
+  kind: SignalKind | 'amount' | 'size' | 'baseline';
+  level: RiskLevel;
+  reason: string;
+  at: number;
+}
+
+interface Ctx {
+  text: string;
+  /** start index of the clause each char is in */
+  clauseStart: Int32Array;
+  /** per clause start: settled? */
+  settled: Set<number>;
+}
+
+function buildClauses(text: string): { clauseStart: Int32Array; starts: number[] } {
+  const n = text.length;
+  const clauseStart = new Int32Array(n + 1);
+  const starts: number[] = [0];
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    if (CLAUSE_BOUNDARY.test(text[i])) {
+      clauseStart[i] = s;
+      s = i + 1;
+      starts.push(s);
+    } else clauseStart[i] = s;
+  }
+  clauseStart[n] = s;
+  return { clauseStart, starts };
+}
+
+function clauseEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && !CLAUSE_BOUNDARY.test(text[i])) i++;
+  return i;
+}
+
+function findSettled(text: string, starts: number[]): Set<number> {
+  const settled = new Set<number>();
+  let prev = -1;
+  for (const s of starts) {
+    const e = clauseEnd(text, s);
+    if (e <= s) continue;
+    const clause = text.slice(s, e);
+    if (SETTLED_RE.test(clause)) {
+      settled.add(s);
+      // "去年打过架，已经调解好了": the settled clause refers back to the previous one
+      if (prev >= 0 && (e - s <= 8 || /^(已|后来|后|经|但已|现已|早已|当时)/.test(clause))) settled.add(prev);
+    }
+    prev = s;
+  }
+  return settled;
+}
+
+type Scope = 'none' | 'neg' | 'hypo' | 'worry';
+
+function scopeBefore(ctx: Ctx, at: number): Scope {
+  const cs = ctx.clauseStart[at] ?? 0;
+  const near = ctx.text.slice(Math.max(cs, at - 8), at);
+  if (NEG_BEFORE_RE.test(near)) return 'neg';
+  // wider scope, cut at the last scope breaker
+  let win = ctx.text.slice(Math.max(0, at - 14), at);
+  SCOPE_BREAK_RE.lastIndex = 0;
+  let cut = -1;
+  let m: RegExpExecArray | null;
+  while ((m = SCOPE_BREAK_RE.exec(win))) cut = m.index;
+  if (cut >= 0) win = win.slice(cut + 1);
+  if (/真要?$/.test(win)) return 'hypo';
+  if (WORRY_RE.test(win)) return 'worry';
+  if (HYPO_RE.test(win)) return 'hypo';
+  return 'none';
+}
+
+function fmtAmount(v: number): string {
+  if (v >= 10000) {
+    const w = v / 10000;
+    const s = w >= 100 ? Math.round(w).toString() : (Math.round(w * 10) / 10).toString();
+    return `${s}万元`;
+  }
+  return `${Math.round(v)}元`;
+}
+
+/** The triage of one report. Never throws. */
+export function triage(input: TriageInput): TriageResult {
+  try {
+    return triageUnsafe(input);
+  } catch {
+    return {
+      category: 'other',
+      riskLevel: 'medium',
+      department: DEFAULT_DEPARTMENT.other,
+      tier: TIER_BY_RISK.medium,
+      reasons: ['文本无法自动分析,请人工研判'],
+      confidence: 0,
+    };
+  }
+}
+
+function triageUnsafe(input: TriageInput): TriageResult {
+  const { text } = normalise(input?.text ?? '');
+  const { clauseStart, starts } = buildClauses(text);
+  const settled = findSettled(text, starts);
+  const ctx: Ctx = { text, clauseStart, settled };
+  const isSettled = (at: number) => settled.has(clauseStart[at] ?? 0);
+
+  // ----------------------------------------------------------- risk signals
+  const signals: Signal[] = [];
+  const notes: string[] = [];
+  let settledSeen = false;
+  let negNote = '';
+  for (const rule of RISK_RULES) {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) {
+      const at = m.index;
+      const word = m[0];
+      if (isSettled(at)) {
+        settledSeen = true;
+        continue;
+      }
+      let kind: Signal['kind'] = rule.kind;
+      let level: RiskLevel = rule.level;
+      let reason = rule.reason(word);
+      if (rule.checkNeg !== false) {
+        const scope = scopeBefore(ctx, at);
+        if (scope === 'neg') {
+          if (!negNote && HIGH_KINDS.has(rule.kind)) negNote = `"${text.slice(Math.max(clauseStart[at], at - 3), at)}${word}"为否定表述,不计入风险`;
+          continue;
+        }
+        if (scope === 'worry' || scope === 'hypo') {
+          if (!HIGH_KINDS.has(rule.kind)) {
+            if (scope === 'hypo') continue;
+          } else {
+            kind = scope === 'worry' ? 'worry' : 'hazard';
+            level = 'medium';
+            reason =
+              scope === 'worry'
+                ? `报告人担心"${word}"(仅为担忧,尚无实际行为)`
+                : `假设性表述"${word}",存在隐患但未发生`;
+          }
+        }
+      }
+      if (rule.kind === 'violence' && word.length > 3 && VIOLENCE_OBJECT_RE.test(word)) continue;
+      if (rule.kind === 'injury' && level === 'high') {
+        const cs = clauseStart[at] ?? 0;
+        const clause = text.slice(cs, clauseEnd(text, cs));
+        if (ACCIDENT_RE.test(clause) && !VIOLENT_CLAUSE_RE.test(clause)) {
+          level = 'medium';
+          reason = `意外受伤(${'"'}${word}${'"'}),未见暴力冲突`;
+        }
+      }
+      if (rule.kind === 'group' && word === '聚集' && GATHER_NOT_GROUP_RE.test(text.slice(at + 2, at + 12))) continue;
+      if (
+        (rule.kind === 'violence' || rule.kind === 'injury') &&
+        level === 'high' &&
+        (text[at + word.length] === '过' || /过/.test(word.slice(1)))
+      ) {
+        level = 'medium';
+        reason = `曾发生冲突或伤害("${word}${text[at + word.length] === '过' ? '过' : ''}"),需防反复`;
+      }
+      signals.push({ rule, kind, level, reason, at });
+    }
+  }
+
+  // amounts
+  let maxAmount = 0;
+  let maxAmountText = '';
+  let maxAmountAt = -1;
+  for (const a of extractAmounts(text)) {
+    if (isSettled(a.index)) {
+      settledSeen = true;
+      continue;
+    }
+    if (scopeBefore(ctx, a.index) === 'neg') continue;
+    if (a.value > maxAmount) {
+      maxAmount = a.value;
+      maxAmountText = a.text;
+      maxAmountAt = a.index;
+    }
+  }
+  if (maxAmount >= HIGH_AMOUNT) {
+    signals.push({ kind: 'amount', level: 'high', reason: `涉及金额约${fmtAmount(maxAmount)}("${maxAmountText}"),数额巨大`, at: maxAmountAt });
+  } else if (maxAmount >= MEDIUM_AMOUNT) {
+    signals.push({ kind: 'amount', level: 'medium', reason: `涉及金额约${fmtAmount(maxAmount)}("${maxAmountText}")`, at: maxAmountAt });
+  }
+  const huge = HUGE_SUM_RE.exec(text);
+  if (huge && !isSettled(huge.index)) signals.push({ kind: 'amount', level: 'high', reason: `涉及金额巨大("${huge[0]}")`, at: huge.index });
+
+  // group sizes
+  let maxGroup = 0;
+  let maxGroupText = '';
+  let maxGroupAt = -1;
+  for (const g of extractGroupSizes(text)) {
+    if (isSettled(g.index)) continue;
+    if (scopeBefore(ctx, g.index) === 'neg') continue;
+    if (g.size > maxGroup) {
+      maxGroup = g.size;
+      maxGroupText = g.text;
+      maxGroupAt = g.index;
+    }
+  }
+  if (maxGroup >= HIGH_GROUP) {
+    signals.push({ kind: 'size', level: 'high', reason: `涉及约${maxGroup}人/户("${maxGroupText}",群体)`, at: maxGroupAt });
+  } else if (maxGroup >= MEDIUM_GROUP) {
+    signals.push({ kind: 'size', level: 'medium', reason: `涉及多方当事人(约${maxGroup}人/户,"${maxGroupText}")`, at: maxGroupAt });
+  }
+
+  // ----------------------------------------------------------- category
+  // strongest signal level per clause, for the category weighting
+  const clauseLevel = new Map<number, number>();
+  for (const s of signals) {
+    const cs = clauseStart[s.at] ?? -1;
+    const lv = LEVEL_RANK[s.level];
+    if ((clauseLevel.get(cs) ?? 0) < lv) clauseLevel.set(cs, lv);
+  }
+  const scoreCategories = (penaliseSettled: boolean) => {
+    const scores = new Float64Array(CATEGORIES.length);
+    const evidence: string[][] = CATEGORIES.map(() => []);
+    const seen = new Map<string, number>();
+    const clauseWeight = (at: number): number => {
+      const cs = clauseStart[at] ?? 0;
+      if (settled.has(cs)) return penaliseSettled ? 0.5 : 1;
+      const lv = clauseLevel.get(cs) ?? 0;
+      return lv === 2 ? 1.5 : lv === 1 ? 1.2 : 1;
+    };
+    TERM_RE.lastIndex = 0;
+    let tm: RegExpExecArray | null;
+    while ((tm = TERM_RE.exec(text))) {
+      const term = tm[0];
+      const at = tm.index;
+      const before = text.slice(Math.max(clauseStart[at] ?? 0, at - 4), at);
+      if (CATEGORY_NEG_RE.test(before)) continue;
+      const count = (seen.get(term) ?? 0) + 1;
+      seen.set(term, count);
+      const factor = (count === 1 ? 1 : count === 2 ? 0.5 : 0.25) * clauseWeight(at);
+      for (const info of TERM_MAP.get(term)!) {
+        const ci = CAT_INDEX.get(info.cat)!;
+        scores[ci] += info.weight * factor;
+        if (count === 1 && info.weight >= 1 && !evidence[ci].includes(term)) evidence[ci].push(term);
+      }
+    }
+    for (const p of PATTERN_RES) {
+      p.re.lastIndex = 0;
+      const m = p.re.exec(text);
+      if (m) {
+        const ci = CAT_INDEX.get(p.cat)!;
+        scores[ci] += p.weight * clauseWeight(m.index);
+        if (evidence[ci].length < 4 && !evidence[ci].some((e) => m[0].includes(e))) evidence[ci].push(m[0]);
+      }
+    }
+
+    return { scores, evidence };
+  };
+  let { scores, evidence } = scoreCategories(true);
+  {
+    let top = 0;
+    for (const s of scores) if (s > top) top = s;
+    if (top < OTHER_THRESHOLD && settled.size > 0) ({ scores, evidence } = scoreCategories(false));
+  }
+  let best = CAT_INDEX.get('other')!;
+  let bestScore = 0;
+  let second = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i] > bestScore) {
+      second = bestScore;
+      bestScore = scores[i];
+      best = i;
+    } else if (scores[i] > second) second = scores[i];
+  }
+  let category: Category = CATEGORIES[best];
+  if (bestScore < OTHER_THRESHOLD && category !== 'other') category = 'other';
+
+  // ----------------------------------------------------------- risk level
+  const consult = CONSULT_RE.test(text);
+  const kept: Signal[] = [];
+  const consultOnly =
+    consult && signals.every((s) => s.level !== 'high' && (s.level === 'low' || CONSULT_SOFT_KINDS.has(s.kind)));
+  for (const s of signals) {
+    if (consultOnly) continue;
+    const rule = s.rule;
+    if (rule && s.level === 'high') {
+      if (rule.onlyIn && !rule.onlyIn.includes(category)) continue;
+      const fresh = category === 'traffic' && FRESH_RE.test(text);
+      if (rule.softerIn && rule.softerIn.includes(category) && !hasViolence(signals) && !fresh) {
+        kept.push({ ...s, level: 'medium' });
+        continue;
+      }
+    }
+    kept.push(s);
+  }
+  let level: RiskLevel = 'low';
+  for (const s of kept) if (LEVEL_RANK[s.level] > LEVEL_RANK[level]) level = s.level;
+
+  if (level === 'low' && !consult) {
+    if (category === 'safety_hazard' && !SAFETY_MINOR_RE.test(text)) {
+      kept.push({ kind: 'baseline', level: 'medium', reason: '安全隐患类事项,需限期排查整改', at: 0 });
+      level = 'medium';
+    } else if (category === 'campus' && /(学生|孩子|小孩|儿子|女儿|同学)/.test(text)) {
+      kept.push({ kind: 'baseline', level: 'medium', reason: '涉及在校学生(未成年人)安全', at: 0 });
+      level = 'medium';
+    }
+  }
+
+  // ----------------------------------------------------------- reasons
+  const reasons: string[] = [];
+  const ev = evidence[CAT_INDEX.get(category)!].slice(0, 4);
+  if (category === 'other') reasons.push('未匹配到明确类别关键词,归入其他,建议人工研判');
+  else reasons.push(`关键词:${ev.join('、')}`);
+  const riskReasons: string[] = [];
+  for (const lv of ['high', 'medium'] as const) {
+    for (const s of kept) if (s.level === lv && !riskReasons.includes(s.reason)) riskReasons.push(s.reason);
+  }
+  if (level === 'low') {
+    if (consult) riskReasons.push('咨询/建议类诉求,未见风险信号');
+    else if (settledSeen || SETTLED_RE.test(text)) riskReasons.push('事项已调解或已现场处理,未见升级信号');
+    else if (category === 'urban') riskReasons.push('市政设施/市容问题,一般处置即可');
+    else riskReasons.push('一对一日常纠纷,未见升级信号');
+    if (maxAmount > 0) riskReasons.push(`涉及金额约${fmtAmount(maxAmount)},数额较小`);
+  } else if (settledSeen) {
+    riskReasons.push('文中已调解的旧事不计入风险');
+  }
+  if (negNote) riskReasons.push(negNote);
+  reasons.push(...riskReasons.slice(0, 6));
+
+  // ----------------------------------------------------------- department
+  let department: Department = DEFAULT_DEPARTMENT[category];
+  if (category === 'family') {
+    const violent = kept.some(
+      (s) => s.kind === 'violence' || s.kind === 'injury' || s.kind === 'weapon' || (s.kind === 'threat' && s.level === 'high'),
+    );
+    const dv = kept.some((s) => s.kind === 'violence' && /家暴|家庭暴力/.test(s.reason));
+    if (dv || (violent && SPOUSE_RE.test(text))) {
+      department = 'women_federation';
+      reasons.push('涉及家庭暴力,转妇联协同处置');
+    }
+  }
+
+  // ----------------------------------------------------------- confidence
+  const margin = bestScore > 0 ? (bestScore - second) / bestScore : 0;
+  let catConf = category === 'other' ? 0.3 : Math.min(1, 0.35 + 0.45 * margin + Math.min(0.2, bestScore / 40));
+  const strong = kept.filter((s) => s.level === level).length;
+  const riskConf = level === 'low' ? (kept.length === 0 ? 0.8 : 0.6) : Math.min(0.95, 0.6 + 0.12 * strong);
+  if (!Number.isFinite(catConf)) catConf = 0.3;
+  const confidence = Math.round(Math.max(0, Math.min(1, 0.6 * catConf + 0.4 * riskConf)) * 100) / 100;
+
+  return { category, riskLevel: level, department, tier: TIER_BY_RISK[level], reasons, confidence };
+}
+
+
+function hasViolence(signals: Signal[]): boolean {
+  return signals.some((s) => (s.kind === 'violence' || s.kind === 'weapon') && s.level === 'high');
+}
