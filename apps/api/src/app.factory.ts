@@ -12,6 +12,7 @@ import { ConfigError, type AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
 import { SafeLogger } from './common/safe-logger';
 import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from './database/seeds/demo.seed';
+import { registerMultipart } from './modules/uploads/multipart';
 import { User } from './modules/users/user.entity';
 
 /** Outside production a missing JWT secret is generated once and kept beside the data. */
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : new SafeLogger(),
   });
   app.setGlobalPrefix('api/v1');
+  await registerMultipart(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

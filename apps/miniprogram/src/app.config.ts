@@ -5,6 +5,10 @@ export default defineAppConfig({
     { root: 'packages/case', pages: ['detail/index', 'lookup/index'] },
     { root: 'packages/report', pages: ['success/index'] },
   ],
+  // WeChat privacy: declare the location APIs and why; the report page asks for consent before the first call.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于标注您反映问题的发生地点,方便就近处置' } },
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, uploadDirOf } from './app-config';
 
 describe('config', () => {
   it('gives the embedded demo with no settings at all', () => {
@@ -20,9 +20,24 @@ describe('config', () => {
     [{ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ SMS_PROVIDER: 'http' }, 'SMS_HTTP_URL'],
+    [{ STORAGE_DRIVER: 'ftp' }, 'STORAGE_DRIVER'],
+    [{ STORAGE_DRIVER: 's3' }, 'S3_ENDPOINT'],
+    [{ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'photos', S3_ACCESS_KEY: 'k' }, 'S3_SECRET_KEY'],
+    [{ S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT'],
+    [{ S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET'],
+    [{ UPLOAD_MAX_PER_USER_PER_HOUR: '0' }, 'UPLOAD_MAX_PER_USER_PER_HOUR'],
+    [{ H5_DIR: '/srv/h5', UPLOAD_DIR: '/srv/h5/uploads' }, 'UPLOAD_DIR'],
+    [{ H5_DIR: '/srv/data', DATA_DIR: '/srv/data' }, 'UPLOAD_DIR'],
   ])('refuses %p naming %s', (env, field) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(field));
+  });
+
+  it('stores photos under DATA_DIR/uploads by default and accepts a complete S3 setting', () => {
+    expect(uploadDirOf(loadConfig({ DATA_DIR: '/var/zz' }))).toBe('/var/zz/uploads');
+    expect(uploadDirOf(loadConfig({ UPLOAD_DIR: '/mnt/photos', H5_DIR: '/srv/h5' }))).toBe('/mnt/photos');
+    const s3 = loadConfig({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'zz-photos', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' });
+    expect(s3).toMatchObject({ STORAGE_DRIVER: 's3', S3_REGION: 'us-east-1', S3_PATH_STYLE: true, UPLOAD_MAX_PER_USER_PER_HOUR: 60 });
   });
 
   describe('production', () => {

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const bool = ({ value }: { value: unknown }) =>
@@ -71,12 +72,58 @@ export class AppConfig {
 
   @Transform(bool) @IsBoolean()
   LOG_REQUESTS = false;
+
+  /** Where photos live: `local` disk (UPLOAD_DIR) or an S3-compatible bucket. */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** Local photo folder; default `${DATA_DIR}/uploads`. Never inside H5_DIR (it would be served unsigned). */
+  @IsOptional() @IsString()
+  UPLOAD_DIR?: string;
+
+  /** S3-compatible endpoint, e.g. https://oss-cn-hangzhou.aliyuncs.com or http://minio:9000 — required when STORAGE_DRIVER=s3. */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional() @IsString()
+  S3_ACCESS_KEY?: string;
+
+  @IsOptional() @IsString()
+  S3_SECRET_KEY?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Path-style URLs (`endpoint/bucket/key`), as MinIO and most self-hosted servers want; false for virtual-hosted style. */
+  @Transform(bool) @IsBoolean()
+  S3_PATH_STYLE = true;
+
+  /** Photos one user may upload per rolling hour. */
+  @Transform(int) @IsInt() @Min(1)
+  UPLOAD_MAX_PER_USER_PER_HOUR = 60;
+
+  /** How often unattached uploads older than 24 h are swept; 0 turns the timer off. */
+  @Transform(int) @IsInt() @Min(0)
+  UPLOAD_SWEEP_INTERVAL_SECONDS = 3600;
+}
+
+/** The local photo folder this configuration means. */
+export function uploadDirOf(config: Pick<AppConfig, 'DATA_DIR' | 'UPLOAD_DIR'>): string {
+  return resolve(config.UPLOAD_DIR ?? join(config.DATA_DIR, 'uploads'));
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(resolve(parent), resolve(child));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR', 'UPLOAD_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY']);
   const picked: Record<string, string> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') picked[key] = env[key] as string;
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
@@ -84,6 +131,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (config.DB_TYPE === 'mysql' && !config.DATABASE_URL) problems.push('DATABASE_URL: required when DB_TYPE=mysql');
   if (config.SMS_PROVIDER === 'http' && !config.SMS_HTTP_URL) problems.push('SMS_HTTP_URL: required when SMS_PROVIDER=http');
+  if (config.STORAGE_DRIVER === 's3') {
+    for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const) {
+      if (!config[key]) problems.push(`${key}: required when STORAGE_DRIVER=s3`);
+    }
+  } else if (config.H5_DIR && isInside(uploadDirOf(config), config.H5_DIR)) {
+    problems.push('UPLOAD_DIR: must not lie inside H5_DIR, which is served without access checks');
+  }
   if (config.NODE_ENV === 'production') {
     if (config.SMS_PROVIDER === 'console') problems.push('SMS_PROVIDER: the console provider is for demos; production needs a real one');
     if (config.SEED_DEMO) problems.push('SEED_DEMO: production must not seed demo accounts (set SEED_DEMO=false)');

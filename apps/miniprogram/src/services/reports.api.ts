@@ -14,6 +14,10 @@ export interface NewReport {
   text: string;
   contactPhone?: string;
   anonymous?: boolean;
+  /** Ids from POST /uploads, in the order shown. */
+  photoIds?: string[];
+  /** GCJ-02. */
+  location?: { lat: number; lng: number; address?: string };
 }
 
 export interface ReportCreated {
@@ -70,6 +74,8 @@ export function submitReport(report: NewReport, idempotencyKey: string): Promise
   const data: Record<string, unknown> = { text: report.text, channel: 'miniprogram' };
   if (report.contactPhone) data.contactPhone = report.contactPhone;
   if (report.anonymous) data.anonymous = true;
+  if (report.photoIds?.length) data.photoIds = report.photoIds;
+  if (report.location) data.location = report.location;
   return request<ReportCreated>('/reports', {
     method: 'POST',
     data,

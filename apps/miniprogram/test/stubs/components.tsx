@@ -18,9 +18,9 @@ export function View({ children, ...rest }: Base) {
   return <div {...rest}>{children}</div>;
 }
 
-export function Text({ id, className, children }: Base & { userSelect?: boolean }) {
+export function Text({ id, className, children, onClick }: Base & { userSelect?: boolean }) {
   return (
-    <span id={id} className={className}>
+    <span id={id} className={className} onClick={onClick}>
       {children}
     </span>
   );
@@ -95,4 +95,8 @@ export function Switch({
       onChange={(e) => onChange?.({ detail: { value: e.target.checked } })}
     />
   );
+}
+
+export function Image({ id, className, src, onClick }: Base & { src: string; mode?: string }) {
+  return <img id={id} className={className} src={src} alt='' onClick={onClick} />;
 }

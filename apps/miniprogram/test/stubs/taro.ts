@@ -24,6 +24,13 @@ export const makePhoneCall = jest.fn(() => Promise.resolve({ errMsg: 'makePhoneC
 export const setClipboardData = jest.fn(() => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
 export const stopPullDownRefresh = jest.fn();
 export const getCurrentPages = jest.fn(() => [{}, {}]);
+export const chooseMedia = jest.fn(() => Promise.resolve({ tempFiles: [] as { tempFilePath: string; size: number }[], errMsg: 'chooseMedia:ok' }));
+export const uploadFile = jest.fn();
+export const previewImage = jest.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' }));
+export const getLocation = jest.fn(() => Promise.resolve({ latitude: 39.9, longitude: 116.4, errMsg: 'getLocation:ok' }));
+export const chooseLocation = jest.fn(() => Promise.resolve({ latitude: 39.9, longitude: 116.4, name: '', address: '', errMsg: 'chooseLocation:ok' }));
+export const compressImage = jest.fn((o: { src: string }) => Promise.resolve({ tempFilePath: o.src, errMsg: 'compressImage:ok' }));
+export const getImageInfo = jest.fn(() => Promise.resolve({ width: 4000, height: 3000, errMsg: 'getImageInfo:ok' }));
 
 const mocks = [
   request,
@@ -40,6 +47,13 @@ const mocks = [
   setClipboardData,
   stopPullDownRefresh,
   getCurrentPages,
+  chooseMedia,
+  uploadFile,
+  previewImage,
+  getLocation,
+  chooseLocation,
+  compressImage,
+  getImageInfo,
 ];
 
 /** Clears storage and call records; keeps the default implementations. */
@@ -82,5 +96,12 @@ const Taro = {
   setClipboardData,
   stopPullDownRefresh,
   getCurrentPages,
+  chooseMedia,
+  uploadFile,
+  previewImage,
+  getLocation,
+  chooseLocation,
+  compressImage,
+  getImageInfo,
 };
 export default Taro;

@@ -1,6 +1,8 @@
 import { Button, Switch, Text, Textarea, Input, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { FieldError } from '../../components/field-error';
+import { EMPTY_LOCATION, LocationPicker, type LocationValue } from '../../components/location-picker';
+import { PhotoPicker, type PhotoPickerChange } from '../../components/photo-picker';
 import { submitReport, type ReportCreated } from '../../services/reports.api';
 import type { FieldErrors } from '../../services/request';
 import { getToken } from '../../services/session';
@@ -20,6 +22,10 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [photos, setPhotos] = useState<PhotoPickerChange>({ ids: [], busy: false, gps: null });
+  const [location, setLocation] = useState<LocationValue>(EMPTY_LOCATION);
+  // A new key after a successful report gives the next one an empty photo picker.
+  const [round, setRound] = useState(0);
 
   // The phone becomes known after logging in on another page; only fill an
   // empty field, never overwrite what the user typed.
@@ -37,22 +43,37 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
       onLoginRequired();
       return;
     }
+    if (photos.busy) {
+      setFormError('照片还在上传,请稍候再提交');
+      return;
+    }
     setSubmitting(true);
     persist(draft);
+    const address = location.address.trim();
+    const hasPoint = location.lat !== null && location.lng !== null;
     const result = await submitReport(
-      { text: draft.text.trim(), contactPhone: draft.contactPhone.trim() || undefined, anonymous: draft.anonymous },
+      {
+        // Without coordinates the typed address still reaches the centre, inside the text.
+        text: hasPoint || !address ? draft.text.trim() : `${draft.text.trim()}\n地点:${address}`,
+        contactPhone: draft.contactPhone.trim() || undefined,
+        anonymous: draft.anonymous,
+        photoIds: photos.ids,
+        location: hasPoint ? { lat: location.lat!, lng: location.lng!, ...(address ? { address } : {}) } : undefined,
+      },
       draft.idempotencyKey,
     );
     setSubmitting(false);
     if (result.ok) {
       finish(defaultPhone);
+      setLocation(EMPTY_LOCATION);
+      setRound((n) => n + 1);
       setErrors({});
       onSubmitted(result.data);
       return;
     }
     if (result.status === 401) return; // the request layer has opened the login page
     setErrors(result.errors);
-    const hasFieldErrors = Object.keys(result.errors).some((k) => k === 'text' || k === 'contactPhone');
+    const hasFieldErrors = Object.keys(result.errors).some((k) => k === 'text' || k === 'contactPhone' || k.startsWith('photoIds') || k.startsWith('location'));
     if (!hasFieldErrors) setFormError(result.status === 0 ? '网络连接失败,内容已保存,请稍后再次点击提交' : result.message);
   };
 
@@ -78,6 +99,31 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
           <FieldError message={errors.text} id='report-text-error' />
           <Text className='report-counter' id='report-counter'>{`${draft.text.length}/${REPORT_TEXT_MAX}`}</Text>
         </View>
+      </View>
+
+      <View className='field'>
+        <Text className='label'>
+          现场照片<Text className='label-optional'>(选填,最多9张)</Text>
+        </Text>
+        <PhotoPicker key={round} onChange={setPhotos} />
+        <FieldError message={errors.photoIds} id='report-photos-error' />
+      </View>
+
+      <View className='field'>
+        <Text className='label'>
+          发生地点<Text className='label-optional'>(选填)</Text>
+        </Text>
+        <LocationPicker value={location} onChange={setLocation} />
+        {photos.gps && location.lat === null ? (
+          <Text
+            id='location-use-photo'
+            className='location-btn location-use-photo'
+            onClick={() => setLocation({ ...location, lat: photos.gps!.lat, lng: photos.gps!.lng })}
+          >
+            使用照片拍摄位置
+          </Text>
+        ) : null}
+        <FieldError message={errors['location.lat'] || errors['location.lng'] || errors['location.address']} id='report-location-error' />
       </View>
 
       <View className='field'>

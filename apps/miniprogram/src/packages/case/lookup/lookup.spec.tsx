@@ -1,11 +1,14 @@
 import { act, fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CaseLookupPage from './index';
+import { generateCaseCode } from '@zongzhi/shared';
 
 const mockRequest = Taro.request as jest.Mock;
 // A valid code (check symbol included) and the same code with one typo.
-const VALID = '261125-4K7QN-6';
-const TYPO = '261125-4K7QM-6';
+// A real code from the generator, so the spec follows any change of the code's shape.
+const VALID = generateCaseCode(new Date('2026-11-25T02:00:00Z'), () => 7);
+// One symbol of the random part changed (7 → 8): the check symbol no longer fits.
+const TYPO = VALID.slice(0, 8) + '8' + VALID.slice(9);
 
 function setup() {
   const view = render(<CaseLookupPage />);
@@ -26,7 +29,8 @@ describe('case lookup', () => {
   it('sends the canonical code without a token and says when nothing matches', async () => {
     mockRequest.mockImplementation(() => Promise.resolve({ statusCode: 404, data: { code: 'NOT_FOUND', message: 'Not Found' } }));
     const { code, phone, submit, container } = setup();
-    fireEvent.change(code, { target: { value: '2611254k7qn6' } });
+    // typed in lower case without dashes
+    fireEvent.change(code, { target: { value: VALID.replace(/-/g, '').toLowerCase() } });
     fireEvent.change(phone, { target: { value: '13800138000' } });
     await act(async () => fireEvent.click(submit));
     expect(mockRequest.mock.calls[0][0].url).toBe(`/api/v1/reports/lookup?caseCode=${VALID}&phone=13800138000`);

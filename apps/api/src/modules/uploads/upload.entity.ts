@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DATETIME } from '../../database/columns';
+
+/**
+ * One photo, re-encoded and stripped of all metadata. Its files are named by
+ * the id alone (`<id>.jpg`, `<id>.thumb.jpg`); the uploader's file name is
+ * never kept. Unattached rows older than 24 h are swept with their files.
+ */
+@Entity('uploads')
+@Index('idx_uploads_owner_created', ['ownerId', 'createdAt'])
+@Index('idx_uploads_ticket_created', ['ticketId', 'createdAt'])
+export class Upload {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'owner_id', type: 'varchar', length: 36 })
+  ownerId: string;
+
+  /** The ticket it illustrates; null until attached (only then may others see it). */
+  @Column({ name: 'ticket_id', type: 'varchar', length: 36, nullable: true })
+  ticketId: string | null;
+
+  /** The history row (feedback, patrol note …) it belongs to; null for the report's own photos. */
+  @Column({ name: 'history_id', type: 'varchar', length: 36, nullable: true })
+  historyId: string | null;
+
+  /** Position within its report or history row, as the uploader ordered them. */
+  @Column({ name: 'sort_order', type: 'smallint', default: 0 })
+  sortOrder: number;
+
+  @Column({ type: 'int' })
+  width: number;
+
+  @Column({ type: 'int' })
+  height: number;
+
+  /** Stored bytes of both derivatives. */
+  @Column({ type: 'int' })
+  bytes: number;
+
+  @Column({ name: 'created_at', ...DATETIME })
+  createdAt: Date;
+
+  @Column({ name: 'attached_at', ...DATETIME, nullable: true })
+  attachedAt: Date | null;
+}

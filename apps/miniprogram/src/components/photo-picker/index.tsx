@@ -1,0 +1,170 @@
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { LatLng } from '@zongzhi/shared';
+import { useEffect, useRef, useState } from 'react';
+import { ensurePrivacyConsent } from '../../services/privacy';
+import { photoUrl, uploadPhoto, type PhotoSource, type ProgressFn, type UploadedPhoto } from '../../services/uploads.api';
+import type { ApiResult } from '../../services/request';
+import { compressPhoto } from './compress';
+import './index.css';
+
+export const MAX_PHOTOS = 9;
+
+type Status = 'uploading' | 'done' | 'failed';
+
+interface Item {
+  key: string;
+  /** What the thumbnail shows before the upload is done: a temp path or an object URL. */
+  preview: string;
+  source: PhotoSource;
+  status: Status;
+  progress: number;
+  error?: string;
+  uploaded?: UploadedPhoto;
+}
+
+export interface PhotoPickerChange {
+  /** Uploaded photo ids, in the order shown. */
+  ids: string[];
+  /** True while any photo is still uploading. */
+  busy: boolean;
+  /** The first EXIF position among the uploaded photos (GCJ-02), if any. */
+  gps: LatLng | null;
+}
+
+export interface PhotoPickerProps {
+  onChange: (change: PhotoPickerChange) => void;
+  /** Seams for tests; the defaults are the real thing. */
+  upload?: (source: PhotoSource, onProgress: ProgressFn) => Promise<ApiResult<UploadedPhoto>>;
+  compress?: typeof compressPhoto;
+}
+
+let seq = 0;
+const isH5 = process.env.TARO_ENV === 'h5';
+
+/**
+ * Up to nine photos from camera or album: each is compressed on the device,
+ * uploaded with progress, can be retried when the upload failed, previewed
+ * and removed. The report only ever sends the ids the server returned.
+ */
+export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compressPhoto }: PhotoPickerProps) {
+  const [items, setItems] = useState<Item[]>([]);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+
+  useEffect(() => {
+    const done = items.filter((i) => i.status === 'done' && i.uploaded);
+    onChange({
+      ids: done.map((i) => i.uploaded!.id),
+      busy: items.some((i) => i.status === 'uploading'),
+      gps: done.find((i) => i.uploaded!.gps)?.uploaded!.gps ?? null,
+    });
+  }, [items]);
+
+  const patch = (key: string, change: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
+
+  const send = async (key: string, source: PhotoSource) => {
+    patch(key, { status: 'uploading', progress: 0, error: undefined });
+    const result = await upload(source, (progress) => patch(key, { progress }));
+    if (result.ok) patch(key, { status: 'done', progress: 100, uploaded: result.data });
+    else patch(key, { status: 'failed', error: result.errors.file || result.message });
+  };
+
+  const add = async (picked: { preview: string; original: File | { path: string; size: number } }[]) => {
+    const room = MAX_PHOTOS - itemsRef.current.length;
+    const accepted = picked.slice(0, Math.max(0, room));
+    if (picked.length > accepted.length) void Taro.showToast({ title: `最多添加 ${MAX_PHOTOS} 张照片`, icon: 'none' });
+    const fresh = accepted.map((p) => ({ key: `p${++seq}`, preview: p.preview, source: p.original as PhotoSource, status: 'uploading' as Status, progress: 0 }));
+    setItems((list) => [...list, ...fresh]);
+    await Promise.all(
+      fresh.map(async (item, n) => {
+        const source = await compress(accepted[n].original);
+        patch(item.key, { source });
+        await send(item.key, source);
+      }),
+    );
+  };
+
+  const choose = async () => {
+    if (itemsRef.current.length >= MAX_PHOTOS) return;
+    if (isH5) {
+      inputRef.current?.click();
+      return;
+    }
+    if (!(await ensurePrivacyConsent())) return;
+    try {
+      const r = await Taro.chooseMedia({
+        count: MAX_PHOTOS - itemsRef.current.length,
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['original', 'compressed'],
+      });
+      await add(r.tempFiles.map((f) => ({ preview: f.tempFilePath, original: { path: f.tempFilePath, size: f.size } })));
+    } catch {
+      /* cancelled */
+    }
+  };
+
+  const onFiles = (files: FileList | null) => {
+    const list = Array.from(files ?? []);
+    if (inputRef.current) inputRef.current.value = ''; // choosing the same file again still fires change
+    void add(list.map((f) => ({ preview: URL.createObjectURL(f), original: f })));
+  };
+
+  const remove = (key: string) => {
+    const gone = itemsRef.current.find((i) => i.key === key);
+    if (gone && gone.preview.startsWith('blob:')) URL.revokeObjectURL(gone.preview);
+    setItems((list) => list.filter((i) => i.key !== key));
+  };
+
+  const preview = (key: string) => {
+    const urls = itemsRef.current.map((i) => (i.uploaded ? photoUrl(i.uploaded.url) : i.preview));
+    const index = itemsRef.current.findIndex((i) => i.key === key);
+    void Taro.previewImage({ urls, current: urls[index] });
+  };
+
+  return (
+    <View id='photo-picker' className='photo-picker'>
+      {items.map((item) => (
+        <View key={item.key} className={`photo-picker-item photo-picker-item--${item.status}`} data-status={item.status}>
+          <Image className='photo-picker-thumb' src={item.uploaded ? photoUrl(item.uploaded.thumbnailUrl) : item.preview} mode='aspectFill' onClick={() => preview(item.key)} />
+          {item.status === 'uploading' ? (
+            <View className='photo-picker-progress'>
+              <View className='photo-picker-progress-bar' style={{ width: `${item.progress}%` }} />
+              <Text className='photo-picker-progress-text'>{`${item.progress}%`}</Text>
+            </View>
+          ) : null}
+          {item.status === 'failed' ? (
+            <View className='photo-picker-failed'>
+              <Text className='photo-picker-error'>{item.error || '上传失败'}</Text>
+              <Text className='photo-picker-retry' onClick={() => void send(item.key, item.source)}>
+                重试
+              </Text>
+            </View>
+          ) : null}
+          <Text className='photo-picker-remove' onClick={() => remove(item.key)}>
+            ×
+          </Text>
+        </View>
+      ))}
+      {items.length < MAX_PHOTOS ? (
+        <View id='photo-picker-add' className='photo-picker-add' onClick={() => void choose()}>
+          <Text className='photo-picker-add-icon'>+</Text>
+          <Text className='photo-picker-add-text'>{`照片 ${items.length}/${MAX_PHOTOS}`}</Text>
+        </View>
+      ) : null}
+      {isH5 ? (
+        <input
+          ref={inputRef}
+          id='photo-picker-input'
+          type='file'
+          accept='image/jpeg,image/png,image/webp,image/*'
+          multiple
+          style={{ display: 'none' }}
+          onChange={(e) => onFiles(e.target.files)}
+        />
+      ) : null}
+    </View>
+  );
+}
