@@ -1,19 +1,26 @@
+import { createSecretKey } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
+import { ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { HealthController } from './modules/health/health.controller';
 import { OrgModule } from './modules/org/org.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { RoutingModule } from './modules/routing/routing.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { TriageModule } from './modules/triage/triage.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkflowModule } from './modules/workflow/workflow.module';
 
 @Module({})
 export class AppModule {
@@ -22,14 +29,27 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(config) }),
-        JwtModule.register({ global: true, secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL_SECONDS } }),
+        JwtModule.register({
+          global: true,
+          // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails)
+          // to parse the secret as a public key on every verify — ~1 ms a request.
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET ?? '')) as unknown as string,
+          signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         UsersModule,
         OrgModule,
         AuthModule,
         TriageModule,
         TicketsModule,
         ReportsModule,
+        UploadsModule,
+        AdminModule,
+        RoutingModule,
+        DeadlinesModule,
+        WorkflowModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -130,6 +130,26 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 
+/** How a return visit (回访) was made. */
+export const RETURN_VISIT_METHODS = ['phone', 'visit', 'sms'] as const;
+export type ReturnVisitMethod = (typeof RETURN_VISIT_METHODS)[number];
+
+/** Which running clock a supervision notice (督办单) is about; `manual` when a person issued it. */
+export const SUPERVISION_KINDS = ['sign', 'resolve', 'manual'] as const;
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+
+/** 联合调处: the lead department files feedback, assisting ones add notes. */
+export const DEPARTMENT_ROLES = ['lead', 'assist'] as const;
+export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
+
+/** 上报: the centre one level up; none above the district. */
+export const NEXT_LEVEL: Record<UnitLevel, UnitLevel | null> = {
+  grid: 'community',
+  community: 'street',
+  street: 'district',
+  district: null,
+};
+
 export const COLORS = ['blue', 'yellow', 'red'] as const;
 export type DeadlineColor = (typeof COLORS)[number];
 

@@ -4,3 +4,4 @@ export * from './case-code';
 export * from './workflow';
 export * from './deadlines';
 export * from './privacy';
+export * from './geo';

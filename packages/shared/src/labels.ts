@@ -4,9 +4,11 @@ import type {
   DeadlineColor,
   Department,
   Outcome,
+  ReturnVisitMethod,
   RiskLevel,
   Role,
   Satisfaction,
+  SupervisionKind,
   Tier,
   TicketAction,
   TicketStatus,
@@ -132,4 +134,16 @@ export const COLOR_LABELS: Record<DeadlineColor, string> = {
   blue: '正常',
   yellow: '临期',
   red: '超期',
+};
+
+export const RETURN_VISIT_METHOD_LABELS: Record<ReturnVisitMethod, string> = {
+  phone: '电话回访',
+  visit: '上门回访',
+  sms: '短信回访',
+};
+
+export const SUPERVISION_KIND_LABELS: Record<SupervisionKind, string> = {
+  sign: '超期未签收',
+  resolve: '超期未办结',
+  manual: '人工督办',
 };

@@ -1,5 +1,5 @@
 import { ACTIONS, ROLES, STATUSES, type TicketStatus } from './codes';
-import { actionsFrom, targetStatus, TRANSITIONS } from './workflow';
+import { actionsFrom, missingFields, targetStatus, TRANSITIONS } from './workflow';
 
 describe('transition table', () => {
   it('names every action of DOMAIN.md exactly once', () => {
@@ -52,5 +52,22 @@ describe('transition table', () => {
     expect(() => targetStatus('sign', 'submitted')).toThrow();
     expect(actionsFrom('submitted', 'dispatcher').sort()).toEqual(['accept', 'comment', 'decline', 'escalate', 'supervise']);
     expect(actionsFrom('dispatched', 'resident')).toEqual(['comment']);
+  });
+
+  it('names what each action cannot do without', () => {
+    expect(missingFields('accept', {})).toEqual([]);
+    expect(missingFields('decline', { note: '不属受理范围' }).sort()).toEqual(['guidance']);
+    expect(missingFields('decline', { note: '  ', guidance: '引导诉讼' })).toEqual(['note']);
+    expect(missingFields('dispatch', {})).toEqual(['departmentId']);
+    expect(missingFields('return', {})).toEqual(['note']);
+    expect(missingFields('feedback', {})).toEqual(['outcome']);
+    expect(missingFields('feedback', { outcome: 'mediated' })).toEqual([]);
+    expect(missingFields('feedback', { outcome: 'unresolved' })).toEqual(['note']);
+    expect(missingFields('settle_on_site', { outcome: 'unresolved', note: '双方不接受' })).toEqual([]);
+    expect(missingFields('evaluate', {})).toEqual(['satisfaction']);
+    expect(missingFields('return_visit', { note: '电话联系,满意' })).toEqual(['method']);
+    expect(missingFields('escalate', {})).toEqual(['note']);
+    expect(missingFields('comment', {})).toEqual(['note']);
+    expect(missingFields('supervise', {})).toEqual([]);
   });
 });

@@ -14,14 +14,17 @@ export interface Transition {
   altTo?: TicketStatus;
   roles: readonly Role[];
   /** Fields the action cannot do without. */
-  requires: readonly ('note' | 'departmentId' | 'outcome' | 'satisfaction')[];
+  requires: readonly RequiredField[];
 }
+
+/** Payload fields an action may require; `note` carries the reason where one is needed. */
+export type RequiredField = 'note' | 'guidance' | 'departmentId' | 'outcome' | 'satisfaction' | 'method';
 
 const OPEN: readonly TicketStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
 
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'accept', from: ['submitted'], to: 'accepted', roles: ['dispatcher'], requires: [] },
-  { action: 'decline', from: ['submitted'], to: 'declined', roles: ['dispatcher'], requires: ['note'] },
+  { action: 'decline', from: ['submitted'], to: 'declined', roles: ['dispatcher'], requires: ['note', 'guidance'] },
   { action: 'dispatch', from: ['accepted'], to: 'dispatched', roles: ['dispatcher'], requires: ['departmentId'] },
   { action: 'sign', from: ['dispatched'], to: 'in_progress', roles: ['handler'], requires: [] },
   { action: 'return', from: ['dispatched'], to: 'accepted', roles: ['handler'], requires: ['note'] },
@@ -34,7 +37,7 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: ['resident'],
     requires: ['satisfaction'],
   },
-  { action: 'return_visit', from: ['resolved'], to: 'closed', roles: ['dispatcher'], requires: ['note'] },
+  { action: 'return_visit', from: ['resolved'], to: 'closed', roles: ['dispatcher'], requires: ['note', 'method'] },
   { action: 'escalate', from: OPEN, to: 'accepted', roles: ['dispatcher', 'handler'], requires: ['note'] },
   {
     action: 'settle_on_site',
@@ -74,4 +77,20 @@ export function targetStatus(
   if (!t.from.includes(from)) throw new Error(`${action} is not allowed from ${from}`);
   if (action === 'evaluate' && opts.satisfaction === 'unsatisfied') return t.altTo ?? null;
   return t.to;
+}
+
+export type ActionPayloadFields = Partial<Record<RequiredField, unknown>>;
+
+/**
+ * The required fields an action payload lacks: the table's `requires`, plus a
+ * reason (`note`) when the outcome is `unresolved` 未化解.
+ */
+export function missingFields(action: TicketAction, payload: ActionPayloadFields): RequiredField[] {
+  const present = (f: RequiredField) => {
+    const v = payload[f];
+    return typeof v === 'string' ? v.trim().length > 0 : v !== undefined && v !== null;
+  };
+  const needed = new Set<RequiredField>(transitionFor(action).requires);
+  if ((action === 'feedback' || action === 'settle_on_site') && payload.outcome === 'unresolved') needed.add('note');
+  return [...needed].filter((f) => !present(f));
 }

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'TICKET.ILLEGAL_TRANSITION'
   | 'TICKET.CONFLICT'
+  | 'TICKET.NO_LEVEL_UP'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UPSTREAM_UNAVAILABLE';
@@ -47,6 +48,20 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** The action is not in the table from the ticket's current status. */
+export class IllegalTransitionError extends DomainError {
+  constructor(message = '当前状态下不能执行该操作') {
+    super('TICKET.ILLEGAL_TRANSITION', message);
+  }
+}
+
+/** Someone else changed the ticket (or the request) first. */
+export class ConflictError extends DomainError {
+  constructor(message = '案件已被他人处理,请刷新后重试') {
+    super('TICKET.CONFLICT', message);
+  }
+}
+
 export class RateLimitedError extends DomainError {
   constructor(message = '操作过于频繁,请稍后再试') {
     super('RATE_LIMITED', message);
@@ -69,6 +84,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'TICKET.ILLEGAL_TRANSITION':
     case 'TICKET.CONFLICT':
+    case 'TICKET.NO_LEVEL_UP':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tier } from '@zongzhi/shared';
+import type { Department as DepartmentCode, Tier } from '@zongzhi/shared';
 import type { Department } from './department.entity';
 import { pointInPolygon } from './geo';
 import type { OrgUnit } from './org-unit.entity';
@@ -98,5 +98,53 @@ export class OrgService {
     if (tier === 'community') return placement.communityId!;
     if (tier === 'street') return placement.streetId!;
     return placement.districtId;
+  }
+
+  /** The unit itself, then its parent, up to the district. */
+  async chainUp(unitId: string): Promise<OrgUnit[]> {
+    await this.ready();
+    const out: OrgUnit[] = [];
+    for (let u = this.units.get(unitId); u && out.length < 10; u = u.parentId ? this.units.get(u.parentId) : undefined) out.push(u);
+    return out;
+  }
+
+  /** The centre one level up (上报), or undefined at the top. */
+  async parentOf(unitId: string): Promise<OrgUnit | undefined> {
+    await this.ready();
+    const u = this.units.get(unitId);
+    return u?.parentId ? this.units.get(u.parentId) : undefined;
+  }
+
+  /** The district a unit belongs to. */
+  async districtOf(unitId: string): Promise<OrgUnit | undefined> {
+    return (await this.chainUp(unitId)).find((u) => u.level === 'district');
+  }
+
+  /** The department with this code at the unit, or at the nearest unit above it that has one. */
+  async nearestDepartment(unitId: string, code: DepartmentCode): Promise<Department | undefined> {
+    for (const u of await this.chainUp(unitId)) {
+      const d = this.departments.find((x) => x.unitId === u.id && x.code === code);
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  /**
+   * Where a centre may dispatch (交办): every department at its unit or below;
+   * for a code nobody at or below has, the nearest one above (a community
+   * hands a labour dispute to its street's 劳动保障所). Never a department of
+   * another branch of the tree.
+   */
+  async dispatchableDepartments(unitId: string): Promise<Department[]> {
+    const below = await this.subtree(unitId);
+    const out = this.departments.filter((d) => below.has(d.unitId));
+    const covered = new Set(out.map((d) => d.code));
+    for (const u of (await this.chainUp(unitId)).slice(1)) {
+      for (const d of this.departments.filter((x) => x.unitId === u.id && !covered.has(x.code))) {
+        out.push(d);
+        covered.add(d.code);
+      }
+    }
+    return out;
   }
 }

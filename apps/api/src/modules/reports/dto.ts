@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -50,6 +54,14 @@ export class CreateReportDto {
   @ValidateNested({ message: '位置格式有误' })
   @Type(() => LocationDto)
   location?: LocationDto;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 9, description: '本人上传且未使用过的照片 id (POST /uploads)' })
+  @IsOptional()
+  @IsArray({ message: '照片须为 id 列表' })
+  @ArrayMaxSize(9, { message: '最多添加 9 张照片' })
+  @ArrayUnique({ message: '同一张照片只能添加一次' })
+  @IsUUID('all', { each: true, message: '照片不存在或已失效,请重新上传' })
+  photoIds?: string[];
 
   @ApiPropertyOptional({ example: '13800138000' })
   @IsOptional()

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
-import { toTicketResponse } from '../tickets/ticket.response';
 import { CreateReportDto, LookupQuery } from './dto';
 import { parseIdempotencyKey, ReportsService } from './reports.service';
 
@@ -23,7 +22,7 @@ export class ReportsController {
   ) {
     const { ticket, replayed } = await this.reports.create(user, dto, parseIdempotencyKey(key));
     void reply.status(replayed ? 200 : 201);
-    return { ...toTicketResponse(ticket, user), triage: ticket.triage };
+    return this.reports.present(ticket, user);
   }
 
   @ApiBearerAuth()

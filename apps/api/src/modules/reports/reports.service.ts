@@ -5,11 +5,13 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { NotFoundError, ValidationError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { OrgService } from '../org/org.service';
+import { RoutingRulesService } from '../routing/routing-rules.service';
 import { TicketHistory } from '../tickets/ticket-history.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { toPublicView, toTicketResponse } from '../tickets/ticket.response';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TriageService } from '../triage/triage.service';
+import { UploadsService } from '../uploads/uploads.service';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateReportDto } from './dto';
 
@@ -43,6 +45,8 @@ export class ReportsService {
     private readonly triage: TriageService,
     private readonly org: OrgService,
     private readonly users: UsersRepository,
+    private readonly routing: RoutingRulesService,
+    private readonly uploads: UploadsService,
   ) {}
 
   /**
@@ -84,14 +88,18 @@ export class ReportsService {
         communityId: placement.communityId,
         streetId: placement.streetId,
         districtId: placement.districtId,
-        unitId: this.org.centreFor(placement, suggestion.tier),
+        unitId: await this.routing.centreFor(placement, suggestion.riskLevel),
         departmentId: null,
         triage: suggestion,
         category: suggestion.category,
         riskLevel: suggestion.riskLevel,
+        suggestedDepartment: null,
         dispatchedAt: null,
         signDeadline: null,
+        signYellowAt: null,
         resolveDeadline: null,
+        resolveYellowAt: null,
+        reopenCount: 0,
         createdAt: now,
         updatedAt: now,
       };
@@ -109,7 +117,11 @@ export class ReportsService {
         at: now,
       };
       try {
-        await this.tickets.transaction((m) => this.tickets.insertWithHistory(m, ticket, entry));
+        await this.tickets.transaction(async (m) => {
+          await this.tickets.insertWithHistory(m, ticket, entry);
+          // Same transaction: a photo that is not the reporter's own rolls the whole report back.
+          await this.uploads.attach(m, user.id, dto.photoIds, { ticketId: ticket.id });
+        });
         return { ticket, replayed: false };
       } catch (e) {
         if (!(e instanceof QueryFailedError)) throw e;
@@ -124,7 +136,14 @@ export class ReportsService {
 
   async mine(user: AuthUser) {
     const { items, total } = await this.tickets.findVisible({ kind: 'reporter', userId: user.id }, { page: 1, pageSize: 50 });
-    return { items: items.map((t) => toTicketResponse(t, user)), total };
+    const photos = await this.uploads.photosFor(items.map((t) => t.id), user);
+    return { items: items.map((t) => toTicketResponse(t, user, new Date(), photos.get(t.id))), total };
+  }
+
+  /** The reporter's view of a ticket just filed (or replayed), with its photos. */
+  async present(ticket: Ticket, user: AuthUser) {
+    const photos = await this.uploads.photosFor([ticket.id], user);
+    return { ...toTicketResponse(ticket, user, new Date(), photos.get(ticket.id)), triage: ticket.triage };
   }
 
   /** The public view for whoever holds the code and the reporter's phone; 404 for any mismatch. */

@@ -1,7 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CATEGORIES, RISK_LEVELS, STATUSES, type Category, type RiskLevel, type TicketStatus } from '@zongzhi/shared';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  CATEGORIES,
+  CHANNELS,
+  COLORS,
+  RISK_LEVELS,
+  STATUSES,
+  type Category,
+  type Channel,
+  type DeadlineColor,
+  type RiskLevel,
+  type TicketStatus,
+} from '@zongzhi/shared';
+
+export const TICKET_SORTS = ['newest', 'urgent'] as const;
 
 export class ListTicketsQuery {
   @ApiPropertyOptional({ enum: STATUSES })
@@ -18,6 +31,49 @@ export class ListTicketsQuery {
   @IsOptional()
   @IsIn(CATEGORIES, { message: '未知的类别' })
   category?: Category;
+
+  @ApiPropertyOptional({ enum: COLORS, description: '红黄蓝预警 (only open dispatched tickets have a colour)' })
+  @IsOptional()
+  @IsIn(COLORS, { message: '未知的预警颜色' })
+  color?: DeadlineColor;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: '未知的渠道' })
+  channel?: Channel;
+
+  @ApiPropertyOptional({ description: '单位 id: 该单位及下级的队列, 或位于该单位辖区' })
+  @IsOptional()
+  @IsUUID('all', { message: '单位 id 格式有误' })
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: '部门 id (牵头或协办)' })
+  @IsOptional()
+  @IsUUID('all', { message: '部门 id 格式有误' })
+  departmentId?: string;
+
+  @ApiPropertyOptional({ description: '提交时间起 (含), ISO 8601' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: '起始时间须为 ISO 8601 时间' })
+  from?: Date;
+
+  @ApiPropertyOptional({ description: '提交时间止 (不含), ISO 8601' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: '截止时间须为 ISO 8601 时间' })
+  to?: Date;
+
+  @ApiPropertyOptional({ description: '搜索: 反映内容或案件编码', maxLength: 100 })
+  @IsOptional()
+  @IsString({ message: '搜索词须为文字' })
+  @MaxLength(100, { message: '搜索词不能超过100字' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_SORTS, default: 'newest', description: 'urgent: 高风险优先, 再红/黄优先, 再期限最早' })
+  @IsOptional()
+  @IsIn(TICKET_SORTS, { message: '排序只能是 newest 或 urgent' })
+  sort?: (typeof TICKET_SORTS)[number];
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()

@@ -3,17 +3,21 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { NotFoundError } from '../../common/errors';
 import { OrgService } from '../org/org.service';
 import type { Ticket } from './ticket.entity';
-import type { TicketScope } from './tickets.repository';
+import { TicketsRepository, type TicketScope } from './tickets.repository';
 
 /**
  * Who may see which tickets — one answer for every route. Residents: their
- * own reports. Grid workers: their grid. Handlers: their department's.
+ * own reports. Grid workers: their grid. Handlers: their department's, as
+ * lead or assisting department (联合调处).
  * Dispatchers: their centre's queue and the centres below it. Leaders and
  * admins: everything placed in their unit and below.
  */
 @Injectable()
 export class TicketAccessService {
-  constructor(private readonly org: OrgService) {}
+  constructor(
+    private readonly org: OrgService,
+    private readonly repo: TicketsRepository,
+  ) {}
 
   async scopeOf(user: AuthUser): Promise<TicketScope> {
     switch (user.role) {
@@ -41,7 +45,7 @@ export class TicketAccessService {
       case 'grid':
         return t.gridId === scope.gridId;
       case 'department':
-        return t.departmentId === scope.departmentId;
+        return t.departmentId === scope.departmentId || (await this.repo.isAssigned(t.id, scope.departmentId));
       case 'units': {
         const ids = new Set(scope.unitIds);
         if (ids.has(t.unitId)) return true;

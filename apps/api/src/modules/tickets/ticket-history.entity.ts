@@ -5,6 +5,7 @@ import { DATETIME } from '../../database/columns';
 /** The case trail: one row per action, intake included. */
 @Entity('ticket_history')
 @Index('idx_ticket_history_ticket_at', ['ticketId', 'at'])
+@Index('idx_ticket_history_ticket_seq', ['ticketId', 'seq'])
 export class TicketHistory {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -25,8 +26,9 @@ export class TicketHistory {
   @Column({ name: 'actor_id', type: 'varchar', length: 36 })
   actorId: string;
 
+  /** `system` for the automatic supervision sweep. */
   @Column({ name: 'actor_role', type: 'varchar', length: 16 })
-  actorRole: Role;
+  actorRole: Role | 'system';
 
   /** Who acted, as the public trail shows it (their unit or department, never a staff member's phone). */
   @Column({ name: 'actor_label', type: 'varchar', length: 80 })
@@ -41,4 +43,8 @@ export class TicketHistory {
 
   @Column({ ...DATETIME })
   at: Date;
+
+  /** Position in the ticket's trail (1 = intake); set on insert while the ticket row is locked, so the order never depends on clocks. */
+  @Column({ type: 'int', default: 0 })
+  seq?: number;
 }

@@ -20,6 +20,8 @@ export interface StoredTriage {
 @Index('idx_tickets_grid', ['gridId'])
 @Index('idx_tickets_reporter_created', ['reporterId', 'createdAt'])
 @Index('idx_tickets_created', ['createdAt'])
+@Index('idx_tickets_status_sign_deadline', ['status', 'signDeadline'])
+@Index('idx_tickets_status_resolve_deadline', ['status', 'resolveDeadline'])
 export class Ticket {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -91,14 +93,30 @@ export class Ticket {
   @Column({ name: 'risk_level', type: 'varchar', length: 8, nullable: true })
   riskLevel: RiskLevel | null;
 
+  /** Current suggested department code after a dispatcher override; null = the routing rules' choice for `category`. */
+  @Column({ name: 'suggested_department', type: 'varchar', length: 32, nullable: true })
+  suggestedDepartment: DepartmentCode | null;
+
+  /** When the running clocks started (dispatch); null while no department holds the ticket. */
   @Column({ name: 'dispatched_at', ...DATETIME, nullable: true })
   dispatchedAt: Date | null;
 
   @Column({ name: 'sign_deadline', ...DATETIME, nullable: true })
   signDeadline: Date | null;
 
+  /** When the sign-for clock turns yellow (two thirds used); stored so lists filter by colour in SQL. */
+  @Column({ name: 'sign_yellow_at', ...DATETIME, nullable: true })
+  signYellowAt: Date | null;
+
   @Column({ name: 'resolve_deadline', ...DATETIME, nullable: true })
   resolveDeadline: Date | null;
+
+  @Column({ name: 'resolve_yellow_at', ...DATETIME, nullable: true })
+  resolveYellowAt: Date | null;
+
+  /** 重办: how often the resident sent it back as unsatisfied. */
+  @Column({ name: 'reopen_count', type: 'int', default: 0 })
+  reopenCount: number;
 
   @Column({ name: 'created_at', ...DATETIME })
   createdAt: Date;

@@ -1,6 +1,5 @@
 import {
   ACTION_LABELS,
-  actionsFrom,
   deadlineColor,
   maskPhone,
   ROLE_LABELS,
@@ -9,6 +8,7 @@ import {
   type TicketAction,
 } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { reportPhotos, type TicketPhoto } from '../uploads/uploads.service';
 import type { TicketHistory } from './ticket-history.entity';
 import type { StoredTriage, Ticket } from './ticket.entity';
 
@@ -19,6 +19,8 @@ export interface HistoryResponse {
   toStatus: string;
   actor: { role: string; name: string };
   note: string | null;
+  /** Action details (outcome, satisfaction, guidance, department …); staff see all, residents the public part. */
+  data?: Record<string, unknown> | null;
   at: string;
 }
 
@@ -43,10 +45,19 @@ export interface TicketResponse {
   color: DeadlineColor | null;
   signDeadline: string | null;
   resolveDeadline: string | null;
+  dispatchedAt?: string | null;
+  reopenCount?: number;
   anonymous: boolean;
   contactPhone?: string | null;
   history?: HistoryResponse[];
   allowedActions?: TicketAction[];
+  /** Staff: the department the routing rules suggest (at the ticket's centre or the nearest unit above). */
+  suggestedDepartmentId?: string | null;
+  suggestedDepartment?: string | null;
+  /** 联合调处: lead and assisting departments. */
+  departments?: { id: string; name: string; role: string }[];
+  /** Dispatchers: where this ticket may be dispatched. */
+  dispatchTargets?: { id: string; code: string; name: string; unitId: string }[];
 }
 
 /** The colour of an open ticket under a running clock; null when no clock runs. */
@@ -64,7 +75,12 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * words, phone and place; staff see the engine's reasoning and a masked phone;
  * nobody else gets here (access is checked before).
  */
-export function toTicketResponse(t: Ticket, viewer: AuthUser): TicketResponse {
+/**
+ * `photos` are this ticket's photos as `UploadsService.photosFor` loads them
+ * (one query for a whole page of tickets); the report's own are shown here,
+ * those filed with a history row belong to that row.
+ */
+export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos: readonly TicketPhoto[] | undefined): TicketResponse {
   const isOwner = t.reporterId === viewer.id;
   const isStaff = viewer.role !== 'resident';
   return {
@@ -78,38 +94,40 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser): TicketResponse {
     location: t.lat !== null && t.lng !== null ? { lat: t.lat, lng: t.lng, address: t.address } : null,
     address: t.address,
     locationUnverified: isStaff ? t.locationUnverified : undefined,
-    photos: [],
+    photos: reportPhotos(photos),
     triage: isStaff ? t.triage : undefined,
     category: t.category,
     riskLevel: t.riskLevel,
     departmentId: t.departmentId,
     unitId: t.unitId,
     gridId: t.gridId,
-    color: colorOf(t),
+    color: colorOf(t, now),
     signDeadline: iso(t.signDeadline),
     resolveDeadline: iso(t.resolveDeadline),
+    dispatchedAt: iso(t.dispatchedAt),
+    reopenCount: t.reopenCount,
     anonymous: t.anonymous,
     contactPhone: isOwner ? t.contactPhone : maskPhone(t.contactPhone),
   };
 }
 
-export function toHistoryResponse(h: TicketHistory): HistoryResponse {
+/** History details a resident may read; the rest (overrides, departments, extensions) is internal. */
+const PUBLIC_DATA_KEYS = ['outcome', 'satisfaction', 'guidance', 'method', 'channel', 'auto', 'kind'];
+
+export function toHistoryResponse(h: TicketHistory, viewer?: AuthUser): HistoryResponse {
+  const forResident = viewer?.role === 'resident';
+  const internal = !!(h.data && ('override' in h.data || 'extension' in h.data));
+  const data = h.data && forResident ? Object.fromEntries(Object.entries(h.data).filter(([k]) => PUBLIC_DATA_KEYS.includes(k))) : h.data;
   return {
     action: h.action,
     actionLabel: h.action === 'submit' ? '提交' : ACTION_LABELS[h.action],
     fromStatus: h.fromStatus,
     toStatus: h.toStatus,
-    actor: { role: h.actorRole, name: h.actorLabel || ROLE_LABELS[h.actorRole] },
-    note: h.note,
+    actor: { role: h.actorRole, name: h.actorLabel || (h.actorRole === 'system' ? '系统' : ROLE_LABELS[h.actorRole]) },
+    note: forResident && internal ? null : h.note,
+    data,
     at: h.at.toISOString(),
   };
-}
-
-export function allowedActionsFor(t: Ticket, viewer: AuthUser): TicketAction[] {
-  const actions = actionsFrom(t.status, viewer.role);
-  // A resident acts only on their own ticket.
-  if (viewer.role === 'resident' && t.reporterId !== viewer.id) return [];
-  return actions;
 }
 
 /** What anyone holding the case code and the reporter's phone may see. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { Category, RiskLevel, TicketStatus } from '@zongzhi/shared';
+import type { Category, Channel, DeadlineColor, RiskLevel, TicketStatus } from '@zongzhi/shared';
+import { TicketDepartment } from './ticket-department.entity';
 import { TicketHistory } from './ticket-history.entity';
 import { Ticket } from './ticket.entity';
 
@@ -16,15 +17,51 @@ export interface TicketFilters {
   status?: TicketStatus;
   riskLevel?: RiskLevel;
   category?: Category;
+  color?: DeadlineColor;
+  channel?: Channel;
+  /** Tickets queued at this unit or below, or located in it. */
+  unitIds?: string[];
+  unitId?: string;
+  /** Tickets held by this department, as lead or assisting. */
+  departmentId?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  sort?: 'newest' | 'urgent';
   page: number;
   pageSize: number;
 }
+
+/** Fields a state change may write besides the status. */
+export type TicketPatch = Partial<
+  Pick<
+    Ticket,
+    | 'unitId'
+    | 'departmentId'
+    | 'dispatchedAt'
+    | 'signDeadline'
+    | 'signYellowAt'
+    | 'resolveDeadline'
+    | 'resolveYellowAt'
+    | 'category'
+    | 'riskLevel'
+    | 'suggestedDepartment'
+  >
+> & { status?: TicketStatus; reopenCountPlusOne?: boolean };
+
+/** SQL twins of `colorOf`/`deadlineColor`: stored yellow-from instants make them plain comparisons. */
+const COLOR_SQL: Record<DeadlineColor, string> = {
+  red: `((t.status = 'dispatched' AND t.sign_deadline <= :now) OR (t.status = 'in_progress' AND t.resolve_deadline <= :now))`,
+  yellow: `((t.status = 'dispatched' AND t.sign_yellow_at <= :now AND t.sign_deadline > :now) OR (t.status = 'in_progress' AND t.resolve_yellow_at <= :now AND t.resolve_deadline > :now))`,
+  blue: `((t.status = 'dispatched' AND t.dispatched_at IS NOT NULL AND t.sign_yellow_at > :now) OR (t.status = 'in_progress' AND t.dispatched_at IS NOT NULL AND t.resolve_yellow_at > :now))`,
+};
 
 @Injectable()
 export class TicketsRepository {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     @InjectRepository(TicketHistory) private readonly history: Repository<TicketHistory>,
+    @InjectRepository(TicketDepartment) private readonly departments: Repository<TicketDepartment>,
     private readonly db: DataSource,
   ) {}
 
@@ -32,8 +69,8 @@ export class TicketsRepository {
     return this.db.transaction(work);
   }
 
-  findById(id: string) {
-    return this.tickets.findOneBy({ id });
+  findById(id: string, m?: EntityManager) {
+    return (m ? m.getRepository(Ticket) : this.tickets).findOneBy({ id });
   }
 
   findByCaseCode(caseCode: string) {
@@ -45,25 +82,120 @@ export class TicketsRepository {
   }
 
   historyOf(ticketId: string) {
-    return this.history.find({ where: { ticketId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.history.find({ where: { ticketId }, order: { seq: 'ASC', at: 'ASC', id: 'ASC' } });
+  }
+
+  countHistory(ticketId: string) {
+    return this.history.countBy({ ticketId });
+  }
+
+  departmentsOf(ticketId: string) {
+    return this.departments.find({ where: { ticketId }, order: { role: 'DESC', assignedAt: 'ASC' } });
+  }
+
+  async isAssigned(ticketId: string, departmentId: string): Promise<boolean> {
+    return (await this.departments.countBy({ ticketId, departmentId })) > 0;
   }
 
   /** One round trip each: no re-select of generated columns (ids come from the app). */
   async insertWithHistory(m: EntityManager, ticket: Ticket, entry: TicketHistory) {
     await m.createQueryBuilder().insert().into(Ticket).values(ticket).updateEntity(false).execute();
+    await this.insertHistory(m, entry);
+  }
+
+  /** Appends to the trail. Callers hold the ticket's row lock (a fresh insert or `updateIfStatus` first), so `seq` cannot collide. */
+  async insertHistory(m: EntityManager, entry: TicketHistory) {
+    const [{ last }] = (await m.query('SELECT COALESCE(MAX(seq), 0) AS last FROM ticket_history WHERE ticket_id = ?', [entry.ticketId])) as { last: number | string }[];
+    entry.seq = Number(last) + 1;
     await m.createQueryBuilder().insert().into(TicketHistory).values(entry as never).updateEntity(false).execute();
   }
 
-  async findVisible(scope: TicketScope, f: TicketFilters): Promise<{ items: Ticket[]; total: number }> {
+  /**
+   * The compare-and-set at the heart of the state machine: writes only while
+   * the ticket is still in `from`. Returns false when another request got
+   * there first (InnoDB re-reads the row under its lock, so exactly one wins).
+   */
+  async updateIfStatus(m: EntityManager, id: string, from: TicketStatus, patch: TicketPatch, now: Date): Promise<boolean> {
+    const { reopenCountPlusOne, ...fields } = patch;
+    const set: Record<string, unknown> = { ...fields, updatedAt: now };
+    if (reopenCountPlusOne) set.reopenCount = () => 'reopen_count + 1';
+    const r = await m
+      .createQueryBuilder()
+      .update(Ticket)
+      .set(set)
+      .where('id = :id AND status = :from', { id, from })
+      .execute();
+    return (r.affected ?? 0) === 1;
+  }
+
+  async replaceDepartments(m: EntityManager, ticketId: string, lead: string, assists: string[], at: Date) {
+    await this.clearDepartments(m, ticketId);
+    const rows: TicketDepartment[] = [
+      { ticketId, departmentId: lead, role: 'lead', assignedAt: at },
+      ...assists.map((departmentId) => ({ ticketId, departmentId, role: 'assist' as const, assignedAt: at })),
+    ];
+    await m.createQueryBuilder().insert().into(TicketDepartment).values(rows).updateEntity(false).execute();
+  }
+
+  async clearDepartments(m: EntityManager, ticketId: string) {
+    await m.createQueryBuilder().delete().from(TicketDepartment).where('ticket_id = :ticketId', { ticketId }).execute();
+  }
+
+  async findVisible(scope: TicketScope, f: TicketFilters, now = new Date()): Promise<{ items: Ticket[]; total: number }> {
     const q = this.tickets.createQueryBuilder('t');
     this.applyScope(q, scope);
+    this.applyFilters(q, f);
+    q.setParameter('now', now);
+    if (f.sort === 'urgent') {
+      q.addSelect(`CASE t.risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`, 'urg_risk')
+        .addSelect(`CASE WHEN ${COLOR_SQL.red} THEN 0 WHEN ${COLOR_SQL.yellow} THEN 1 ELSE 2 END`, 'urg_color')
+        .addSelect(`CASE t.status WHEN 'dispatched' THEN t.sign_deadline WHEN 'in_progress' THEN t.resolve_deadline ELSE NULL END`, 'urg_deadline')
+        .addSelect(`CASE WHEN t.status IN ('dispatched', 'in_progress') AND t.dispatched_at IS NOT NULL THEN 0 ELSE 1 END`, 'urg_noclock')
+        .orderBy('urg_risk', 'ASC')
+        .addOrderBy('urg_color', 'ASC')
+        .addOrderBy('urg_noclock', 'ASC')
+        .addOrderBy('urg_deadline', 'ASC')
+        .addOrderBy('t.created_at', 'ASC');
+    } else {
+      q.orderBy('t.created_at', 'DESC');
+    }
+    q.addOrderBy('t.id', 'DESC');
+    q.offset((f.page - 1) * f.pageSize).limit(f.pageSize);
+    const [items, total] = await q.getManyAndCount();
+    return { items, total };
+  }
+
+  private applyFilters(q: SelectQueryBuilder<Ticket>, f: TicketFilters) {
     if (f.status) q.andWhere('t.status = :status', { status: f.status });
     if (f.riskLevel) q.andWhere('t.risk_level = :risk', { risk: f.riskLevel });
     if (f.category) q.andWhere('t.category = :category', { category: f.category });
-    q.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC');
-    q.skip((f.page - 1) * f.pageSize).take(f.pageSize);
-    const [items, total] = await q.getManyAndCount();
-    return { items, total };
+    if (f.channel) q.andWhere('t.channel = :channel', { channel: f.channel });
+    if (f.color) q.andWhere(COLOR_SQL[f.color]);
+    if (f.from) q.andWhere('t.created_at >= :from', { from: f.from });
+    if (f.to) q.andWhere('t.created_at < :to', { to: f.to });
+    if (f.unitId && f.unitIds?.length) {
+      q.andWhere(
+        new Brackets((b) =>
+          b
+            .where('t.unit_id IN (:...filterUnits)', { filterUnits: f.unitIds })
+            .orWhere('t.street_id = :filterUnit OR t.community_id = :filterUnit OR t.grid_id = :filterUnit', { filterUnit: f.unitId }),
+        ),
+      );
+    }
+    if (f.departmentId) {
+      q.andWhere(
+        new Brackets((b) =>
+          b
+            .where('t.department_id = :filterDep', { filterDep: f.departmentId })
+            .orWhere('t.id IN (SELECT fd.ticket_id FROM ticket_departments fd WHERE fd.department_id = :filterDep)'),
+        ),
+      );
+    }
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const code = `%${f.q.replace(/[-\s]/g, '').toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q.andWhere(new Brackets((b) => b.where('t.text LIKE :like', { like }).orWhere(`REPLACE(t.case_code, '-', '') LIKE :code`, { code })));
+    }
   }
 
   private applyScope(q: SelectQueryBuilder<Ticket>, scope: TicketScope) {
@@ -72,7 +204,13 @@ export class TicketsRepository {
         q.where('t.reporter_id = :uid', { uid: scope.userId });
         return;
       case 'department':
-        q.where('t.department_id = :dep', { dep: scope.departmentId });
+        q.where(
+          new Brackets((b) =>
+            b
+              .where('t.department_id = :dep', { dep: scope.departmentId })
+              .orWhere('t.id IN (SELECT sd.ticket_id FROM ticket_departments sd WHERE sd.department_id = :dep)'),
+          ),
+        );
         return;
       case 'grid':
         q.where(new Brackets((b) => b.where('t.grid_id = :grid', { grid: scope.gridId }).orWhere('t.reporter_id = :uid', { uid: scope.userId })));

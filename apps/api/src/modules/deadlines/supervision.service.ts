@@ -1,0 +1,125 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { SupervisionKind } from '@zongzhi/shared';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock';
+import { isDuplicateKey } from '../../common/db-errors';
+import { newId } from '../../common/ids';
+import { AppConfig } from '../../config/app-config';
+import { OrgService } from '../org/org.service';
+import { HistoryFactory } from '../tickets/history.factory';
+import type { TicketHistory } from '../tickets/ticket-history.entity';
+import type { Ticket } from '../tickets/ticket.entity';
+import { TicketsRepository } from '../tickets/tickets.repository';
+import { SupervisionRepository } from './supervision.repository';
+
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_BATCH = 200;
+
+/**
+ * 督办. Manual notices come from the state machine's `supervise`; automatic
+ * ones from a sweep that runs every minute (not under NODE_ENV=test, where
+ * tests call `sweep()` themselves) and issues one notice per crossed deadline.
+ */
+@Injectable()
+export class SupervisionService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Supervision');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly repo: SupervisionRepository,
+    private readonly tickets: TicketsRepository,
+    private readonly history: HistoryFactory,
+    private readonly org: OrgService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    if (this.config.NODE_ENV === 'test') return;
+    this.timer = setInterval(() => {
+      this.sweep().catch((e: unknown) => this.logger.error(e instanceof Error ? e.stack : String(e)));
+    }, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy() {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Writes the notice for a history row already being written in `m`. */
+  async issue(m: EntityManager, t: Ticket, kind: SupervisionKind, deadlineAt: Date | null, entry: TicketHistory, issuedBy: string | null) {
+    await this.repo.insert(m, {
+      id: newId(),
+      ticketId: t.id,
+      kind,
+      deadlineAt,
+      departmentId: t.departmentId,
+      unitId: t.unitId,
+      issuedBy,
+      note: entry.note,
+      historyId: entry.id,
+      createdAt: entry.at,
+    });
+  }
+
+  /** One pass; returns how many notices it issued. Concurrent calls share the pass in progress. */
+  sweep(): Promise<number> {
+    this.running ??= this.sweepOnce().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweepOnce(): Promise<number> {
+    const now = this.clock.now();
+    let issued = 0;
+    for (const t of await this.repo.findCrossedWithoutNotice(now, SWEEP_BATCH)) {
+      const kind: SupervisionKind = t.status === 'dispatched' ? 'sign' : 'resolve';
+      const deadline = kind === 'sign' ? t.signDeadline! : t.resolveDeadline!;
+      const entry = this.history.bySystem({
+        ticketId: t.id,
+        action: 'supervise',
+        from: t.status,
+        to: t.status,
+        note: kind === 'sign' ? '超过签收时限未签收,自动督办' : '超过办结时限未办结,自动督办',
+        data: { auto: true, kind, deadline: deadline.toISOString() },
+        at: now,
+      });
+      try {
+        const done = await this.tickets.transaction(async (m) => {
+          // Only while the ticket still sits in the state whose clock ran out.
+          if (!(await this.tickets.updateIfStatus(m, t.id, t.status, {}, now))) return false;
+          await this.issue(m, t, kind, deadline, entry, null);
+          await this.tickets.insertHistory(m, entry);
+          return true;
+        });
+        if (done) issued++;
+      } catch (e) {
+        // Another sweep issued this crossing's notice first: the unique key kept it to one.
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
+    return issued;
+  }
+
+  async listFor(user: AuthUser) {
+    const to =
+      user.role === 'handler'
+        ? { departmentId: user.departmentId ?? undefined }
+        : { unitIds: user.unitId && ['dispatcher', 'leader', 'admin'].includes(user.role) ? [...(await this.org.subtree(user.unitId))] : [] };
+    const items = await this.repo.addressedTo(to);
+    return {
+      items: items.map((n) => ({
+        id: n.id,
+        ticketId: n.ticketId,
+        kind: n.kind,
+        deadlineAt: n.deadlineAt?.toISOString() ?? null,
+        departmentId: n.departmentId,
+        unitId: n.unitId,
+        note: n.note,
+        createdAt: n.createdAt.toISOString(),
+      })),
+    };
+  }
+}

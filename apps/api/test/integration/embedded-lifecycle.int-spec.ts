@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+
+/** The embedded demo (sql.js) runs the same lifecycle queries: colour filter, urgent sort, search, admin edits, sweep. */
+it('runs the ticket lifecycle on the embedded sql.js database', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-'));
+  const app = await createApp(loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqljs', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const req = async (method: string, path: string, token?: string, body?: unknown, extra: Record<string, string> = {}) => {
+    const r = await fetch(origin + '/api/v1' + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...extra }, body: body ? JSON.stringify(body) : undefined });
+    const text = await r.text();
+    return { status: r.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
+  };
+  const login = async (u: string) => (await req('POST', '/auth/login', undefined, { username: u, password: 'demo1234' })).body.accessToken;
+  const d = await login('street-dispatcher');
+  const h = await login('handler');
+  const admin = await login('admin');
+  const sent = await req('POST', '/auth/sms/send', undefined, { phone: '13912345678' });
+  const res = (await req('POST', '/auth/sms/verify', undefined, { phone: '13912345678', code: sent.body.devCode })).body.accessToken;
+  const tk = (await req('POST', '/reports', res, { text: '邻居在楼道里堆放杂物,影响通行', location: { lat: 39.87, lng: 116.32 } }, { 'idempotency-key': randomUUID() })).body;
+  expect((await req('POST', `/tickets/${tk.id}/actions`, d, { action: 'accept' })).status).toBe(200);
+  const view = (await req('GET', `/tickets/${tk.id}`, d)).body;
+  const dis = await req('POST', `/tickets/${tk.id}/actions`, d, { action: 'dispatch', departmentId: view.suggestedDepartmentId });
+  expect(dis.status).toBe(200);
+  expect(dis.body.color).toBe('blue');
+  expect((await req('POST', `/tickets/${tk.id}/actions`, h, { action: 'sign' })).status).toBe(200);
+  for (const q of ['color=blue', 'sort=urgent', 'q=%E9%82%BB', `departmentId=${view.suggestedDepartmentId}`]) {
+    const l = await req('GET', `/tickets?${q}`, d);
+    expect({ q, s: l.status, n: l.body.total }).toEqual({ q, s: 200, n: 1 });
+  }
+  expect((await req('PUT', '/admin/time-limits', admin, { rules: [{ riskLevel: 'low', signMinutes: 10, resolveMinutes: 20 }] })).status).toBe(200);
+  expect((await req('PUT', '/admin/routing-rules', admin, { tierByRisk: { low: 'street' } })).status).toBe(200);
+  expect((await req('POST', `/tickets/${tk.id}/triage-override`, d, { riskLevel: 'medium', reason: '测试' })).status).toBe(200);
+  const csv = await req('GET', '/triage/overrides.csv', d);
+  expect(csv.status).toBe(200);
+  const { SupervisionService } = await import('../../src/modules/deadlines/supervision.service');
+  expect(await app.get(SupervisionService).sweep()).toBe(0);
+  expect((await req('GET', `/tickets/${tk.id}`, d)).body.history.map((x: { action: string }) => x.action)).toEqual(['submit', 'accept', 'dispatch', 'sign', 'comment']);
+  await app.close();
+}, 60_000);
