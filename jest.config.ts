@@ -13,6 +13,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: t
 const sharedMapper = { '^@zongzhi/shared$': '<rootDir>/packages/shared/src/index.ts' };
 
 const config: Config = {
+  // Integration suites boot the app on a fresh database and browser tests drive
+  // Chromium; on a busy 2-core CI box a hook can take several seconds.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

@@ -15,14 +15,18 @@ import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from './database/seeds/demo.s
 import { registerMultipart } from './modules/uploads/multipart';
 import { User } from './modules/users/user.entity';
 
-/** Outside production a missing JWT secret is generated once and kept beside the data. */
-function ensureJwtSecret(config: AppConfig) {
-  if (config.JWT_SECRET) return;
+/** Outside production a missing secret is generated once and kept beside the data (production refuses to start without it). */
+function keptSecret(config: AppConfig, name: string): string {
   const dir = resolve(config.DATA_DIR);
-  const file = join(dir, 'jwt-secret');
+  const file = join(dir, name);
   mkdirSync(dir, { recursive: true });
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  config.JWT_SECRET = readFileSync(file, 'utf8').trim();
+  return readFileSync(file, 'utf8').trim();
+}
+
+function ensureSecrets(config: AppConfig) {
+  config.JWT_SECRET ??= keptSecret(config, 'jwt-secret');
+  config.FIELD_ENCRYPTION_KEY ??= keptSecret(config, 'field-encryption-key');
 }
 
 async function refuseDemoPasswords(db: DataSource) {
@@ -35,7 +39,7 @@ async function refuseDemoPasswords(db: DataSource) {
 }
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  ensureJwtSecret(config);
+  ensureSecrets(config);
   const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : new SafeLogger(),
@@ -52,7 +56,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
 
   if (config.H5_DIR && existsSync(config.H5_DIR)) {
-    app.useStaticAssets({ root: resolve(config.H5_DIR), prefix: '/', decorateReply: false, wildcard: false });
+    app.useStaticAssets({ root: resolve(config.H5_DIR), prefix: '/', decorateReply: false, wildcard: false, preCompressed: true });
   }
 
   await app.init();

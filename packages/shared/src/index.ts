@@ -5,3 +5,5 @@ export * from './workflow';
 export * from './deadlines';
 export * from './privacy';
 export * from './geo';
+export * from './id-card';
+export * from './messages';

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'TICKET.ILLEGAL_TRANSITION'
   | 'TICKET.CONFLICT'
   | 'TICKET.NO_LEVEL_UP'
+  | 'PATROL.ALREADY_OPEN'
+  | 'PATROL.CLOSED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UPSTREAM_UNAVAILABLE';
@@ -85,6 +87,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TICKET.ILLEGAL_TRANSITION':
     case 'TICKET.CONFLICT':
     case 'TICKET.NO_LEVEL_UP':
+    case 'PATROL.ALREADY_OPEN':
+    case 'PATROL.CLOSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

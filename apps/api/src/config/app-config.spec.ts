@@ -41,7 +41,7 @@ describe('config', () => {
   });
 
   describe('production', () => {
-    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://sms.local/send', SEED_DEMO: 'false' };
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://sms.local/send', SEED_DEMO: 'false', FIELD_ENCRYPTION_KEY: 'k'.repeat(40) };
     it('starts with real settings', () => {
       expect(loadConfig(prod).NODE_ENV).toBe('production');
     });
@@ -54,6 +54,10 @@ describe('config', () => {
     it('refuses a missing JWT secret', () => {
       const { JWT_SECRET: _, ...rest } = prod;
       expect(() => loadConfig(rest)).toThrow(/JWT_SECRET/);
+    });
+    it('refuses a missing field-encryption key', () => {
+      const { FIELD_ENCRYPTION_KEY: _, ...rest } = prod;
+      expect(() => loadConfig(rest)).toThrow(/FIELD_ENCRYPTION_KEY/);
     });
   });
 });

@@ -108,6 +108,29 @@ export class AppConfig {
   /** How often unattached uploads older than 24 h are swept; 0 turns the timer off. */
   @Transform(int) @IsInt() @Min(0)
   UPLOAD_SWEEP_INTERVAL_SECONDS = 3600;
+
+  /**
+   * Encrypts personal fields at rest (walk-in visitors' name, phone, ID number) with AES-256-GCM;
+   * at least 32 characters. Generated and kept in DATA_DIR when absent outside production.
+   */
+  @IsOptional() @IsString() @MinLength(32)
+  FIELD_ENCRYPTION_KEY?: string;
+
+  /** Where the public H5 lives (e.g. https://zz.example.gov.cn); printed documents' QR codes open the case lookup there. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  /** WeChat 订阅消息 template for case progress (fields thing1, character_string2, phrase3, time4); none → no WeChat sends. */
+  @IsOptional() @IsString()
+  WECHAT_SUBSCRIBE_TEMPLATE_ID?: string;
+
+  /** How often the notification outbox is polled for WeChat/SMS sends; 0 turns the timer off. */
+  @Transform(int) @IsInt() @Min(0)
+  NOTIFY_INTERVAL_SECONDS = 10;
+
+  /** How often open patrols from earlier days are closed as 未正常结束; 0 turns the timer off. */
+  @Transform(int) @IsInt() @Min(0)
+  PATROL_SWEEP_INTERVAL_SECONDS = 300;
 }
 
 /** The local photo folder this configuration means. */
@@ -123,7 +146,7 @@ function isInside(child: string, parent: string): boolean {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR', 'UPLOAD_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR', 'UPLOAD_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WECHAT_SUBSCRIBE_TEMPLATE_ID']);
   const picked: Record<string, string> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') picked[key] = env[key] as string;
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
@@ -142,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (config.SMS_PROVIDER === 'console') problems.push('SMS_PROVIDER: the console provider is for demos; production needs a real one');
     if (config.SEED_DEMO) problems.push('SEED_DEMO: production must not seed demo accounts (set SEED_DEMO=false)');
     if (!config.JWT_SECRET) problems.push('JWT_SECRET: required in production');
+    if (!config.FIELD_ENCRYPTION_KEY) problems.push('FIELD_ENCRYPTION_KEY: required in production');
   }
   if (problems.length) throw new ConfigError(`配置无效 / invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

@@ -1,3 +1,9 @@
+import { HotlineOrder } from '../modules/imports/hotline-order.entity';
+import { Message } from '../modules/messages/message.entity';
+import { OutboxItem } from '../modules/messages/outbox.entity';
+import { WechatSubscription } from '../modules/messages/wechat-subscription.entity';
+import { Patrol, PatrolEntry, PatrolTicket } from '../modules/patrols/patrol.entity';
+import { WalkIn } from '../modules/walk-ins/walk-in.entity';
 import { ConfigChange } from '../modules/admin/config-change.entity';
 import { SmsCode } from '../modules/auth/sms-code.entity';
 import { ExtensionRequest } from '../modules/deadlines/extension-request.entity';
@@ -13,4 +19,4 @@ import { Upload } from '../modules/uploads/upload.entity';
 import { User } from '../modules/users/user.entity';
 import { TriageOverride } from '../modules/workflow/triage-override.entity';
 
-export const ENTITIES = [OrgUnit, Department, User, SmsCode, Ticket, TicketHistory, Upload, TicketDepartment, SupervisionNotice, ExtensionRequest, TimeLimitRuleRow, RoutingRule, ConfigChange, TriageOverride];
+export const ENTITIES = [OrgUnit, Department, User, SmsCode, Ticket, TicketHistory, Upload, TicketDepartment, SupervisionNotice, ExtensionRequest, TimeLimitRuleRow, RoutingRule, ConfigChange, TriageOverride, Message, WechatSubscription, OutboxItem, Patrol, PatrolEntry, PatrolTicket, WalkIn, HotlineOrder];

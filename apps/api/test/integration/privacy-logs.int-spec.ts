@@ -43,6 +43,7 @@ describe('what the server writes to its logs (MariaDB)', () => {
       DB_TYPE: 'mysql',
       DATABASE_URL: seeded.dbUrl,
       JWT_SECRET: 'p'.repeat(40),
+      FIELD_ENCRYPTION_KEY: 'f'.repeat(40),
       SMS_PROVIDER: 'http',
       SMS_HTTP_URL: 'http://127.0.0.1:9/send',
       SEED_DEMO: 'false',

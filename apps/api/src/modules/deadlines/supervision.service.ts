@@ -7,6 +7,7 @@ import { isDuplicateKey } from '../../common/db-errors';
 import { newId } from '../../common/ids';
 import { AppConfig } from '../../config/app-config';
 import { OrgService } from '../org/org.service';
+import { TicketEvents } from '../events/ticket-events';
 import { HistoryFactory } from '../tickets/history.factory';
 import type { TicketHistory } from '../tickets/ticket-history.entity';
 import type { Ticket } from '../tickets/ticket.entity';
@@ -34,6 +35,7 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
     private readonly org: OrgService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly events: TicketEvents,
   ) {}
 
   onModuleInit() {
@@ -94,7 +96,11 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
           await this.tickets.insertHistory(m, entry);
           return true;
         });
-        if (done) issued++;
+        if (done) {
+          issued++;
+          // After commit: 督办 reaches the department, and the ticket turning red reaches its centre.
+          await this.events.emit({ action: 'supervise', from: t.status, to: t.status, ticket: t, fromUnitId: t.unitId, actorId: entry.actorId, note: entry.note, data: entry.data, at: now });
+        }
       } catch (e) {
         // Another sweep issued this crossing's notice first: the unique key kept it to one.
         if (!isDuplicateKey(e)) throw e;

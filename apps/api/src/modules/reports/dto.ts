@@ -73,6 +73,11 @@ export class CreateReportDto {
   @IsOptional()
   @IsBoolean({ message: '匿名选项须为是或否' })
   anonymous?: boolean;
+
+  @ApiPropertyOptional({ description: '网格员巡查中发现的事件: 所属巡查 (POST /patrols 的 id), 仅 grid_patrol 渠道' })
+  @IsOptional()
+  @IsUUID('all', { message: '巡查不存在或已结束' })
+  patrolId?: string;
 }
 
 export class LookupQuery {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PatrolsModule } from '../patrols/patrols.module';
 import { OrgModule } from '../org/org.module';
 import { RoutingModule } from '../routing/routing.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -6,11 +7,13 @@ import { TriageModule } from '../triage/triage.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { UsersModule } from '../users/users.module';
 import { ReportsController } from './reports.controller';
+import { IntakeService } from './intake.service';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TicketsModule, TriageModule, OrgModule, UsersModule, UploadsModule, RoutingModule],
+  imports: [TicketsModule, TriageModule, OrgModule, UsersModule, UploadsModule, RoutingModule, PatrolsModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, IntakeService],
+  exports: [IntakeService],
 })
 export class ReportsModule {}

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
-import { checkCaseCode, generateCaseCode, ROLE_LABELS, type Channel, type Role } from '@zongzhi/shared';
+import { checkCaseCode, type Channel, type Role } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { NotFoundError, ValidationError } from '../../common/errors';
-import { newId } from '../../common/ids';
-import { OrgService } from '../org/org.service';
-import { RoutingRulesService } from '../routing/routing-rules.service';
-import { TicketHistory } from '../tickets/ticket-history.entity';
-import { Ticket } from '../tickets/ticket.entity';
+import { PatrolLinks } from '../patrols/patrol-links.service';
+import type { Ticket } from '../tickets/ticket.entity';
 import { toPublicView, toTicketResponse } from '../tickets/ticket.response';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { TriageService } from '../triage/triage.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateReportDto } from './dto';
+import { IntakeService } from './intake.service';
 
 /** Which intake channels each role may file under. */
 const CHANNELS_BY_ROLE: Partial<Record<Role, Channel[]>> = {
@@ -42,17 +38,17 @@ export function parseIdempotencyKey(raw: string | string[] | undefined): string 
 export class ReportsService {
   constructor(
     private readonly tickets: TicketsRepository,
-    private readonly triage: TriageService,
-    private readonly org: OrgService,
+    private readonly intake: IntakeService,
+    private readonly patrols: PatrolLinks,
     private readonly users: UsersRepository,
-    private readonly routing: RoutingRulesService,
     private readonly uploads: UploadsService,
   ) {}
 
   /**
    * Files a report as a ticket. Replaying the same Idempotency-Key returns the
    * first ticket (`replayed: true`), also when both requests race: the unique
-   * index on (reporter, key) lets exactly one insert win.
+   * index on (reporter, key) lets exactly one insert win. A grid worker's
+   * report made on patrol (`patrolId`) is linked to that open patrol of theirs.
    */
   async create(user: AuthUser, dto: CreateReportDto, idempotencyKey: string) {
     const existing = await this.tickets.findByReporterAndKey(user.id, idempotencyKey);
@@ -62,76 +58,22 @@ export class ReportsService {
     if (!channel || !CHANNELS_BY_ROLE[user.role]?.includes(channel)) {
       throw new ValidationError({ channel: '当前身份不能使用该渠道提交' });
     }
-    const text = dto.text.trim();
-    const suggestion = this.triage.assess(text, channel);
-    const placement = await this.org.place(dto.location);
-    const now = new Date();
-    const reporter = await this.users.findById(user.id);
-    const contactPhone = dto.contactPhone ?? (user.role === 'resident' ? reporter?.phone ?? null : null);
-
-    for (let attempt = 0; ; attempt++) {
-      const ticket: Ticket = {
-        id: newId(),
-        caseCode: generateCaseCode(now),
-        status: 'submitted',
-        channel,
-        text,
-        reporterId: user.id,
-        idempotencyKey,
-        contactPhone,
-        anonymous: dto.anonymous ?? false,
-        lat: dto.location?.lat ?? null,
-        lng: dto.location?.lng ?? null,
-        address: dto.location?.address?.trim() || null,
-        locationUnverified: placement.locationUnverified,
-        gridId: placement.gridId,
-        communityId: placement.communityId,
-        streetId: placement.streetId,
-        districtId: placement.districtId,
-        unitId: await this.routing.centreFor(placement, suggestion.riskLevel),
-        departmentId: null,
-        triage: suggestion,
-        category: suggestion.category,
-        riskLevel: suggestion.riskLevel,
-        suggestedDepartment: null,
-        dispatchedAt: null,
-        signDeadline: null,
-        signYellowAt: null,
-        resolveDeadline: null,
-        resolveYellowAt: null,
-        reopenCount: 0,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const entry: TicketHistory = {
-        id: newId(),
-        ticketId: ticket.id,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        actorId: user.id,
-        actorRole: user.role,
-        actorLabel: user.role === 'resident' ? '反映人' : ROLE_LABELS[user.role],
-        note: null,
-        data: { channel },
-        at: now,
-      };
-      try {
-        await this.tickets.transaction(async (m) => {
-          await this.tickets.insertWithHistory(m, ticket, entry);
-          // Same transaction: a photo that is not the reporter's own rolls the whole report back.
-          await this.uploads.attach(m, user.id, dto.photoIds, { ticketId: ticket.id });
-        });
-        return { ticket, replayed: false };
-      } catch (e) {
-        if (!(e instanceof QueryFailedError)) throw e;
-        // Lost a race on the same key: the winner's ticket is the answer.
-        const winner = await this.tickets.findByReporterAndKey(user.id, idempotencyKey);
-        if (winner) return { ticket: winner, replayed: true };
-        // Otherwise a case-code collision: draw again.
-        if (attempt >= 4) throw e;
-      }
+    if (dto.patrolId) {
+      if (channel !== 'grid_patrol') throw new ValidationError({ patrolId: '只有网格巡查上报可以关联巡查' });
+      await this.patrols.assertOpenFor(user, dto.patrolId);
     }
+    const reporter = user.role === 'resident' ? await this.users.findById(user.id) : null;
+    return this.intake.file(user, {
+      channel,
+      text: dto.text,
+      location: dto.location,
+      photoIds: dto.photoIds,
+      contactPhone: dto.contactPhone ?? reporter?.phone ?? null,
+      anonymous: dto.anonymous,
+      idempotencyKey,
+      within: dto.patrolId ? (m, ticket) => this.patrols.link(m, dto.patrolId!, ticket.id) : undefined,
+      winner: () => this.tickets.findByReporterAndKey(user.id, idempotencyKey),
+    });
   }
 
   async mine(user: AuthUser) {

@@ -3,6 +3,7 @@ import { ACTION_LABELS, missingFields, STATUS_LABELS, targetStatus, transitionFo
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../common/errors';
+import { TicketEvents } from '../events/ticket-events';
 import { HistoryFactory } from '../tickets/history.factory';
 import { TicketAccessService } from '../tickets/ticket-access.service';
 import { TicketPolicy } from '../tickets/ticket-policy.service';
@@ -36,6 +37,7 @@ export class TicketStateMachine {
     private readonly effects: ActionEffects,
     private readonly history: HistoryFactory,
     private readonly clock: Clock,
+    private readonly events: TicketEvents,
   ) {}
 
   async apply(ticketId: string, action: TicketAction, actor: AuthUser, payload: Omit<TicketActionDto, 'action'>): Promise<Ticket> {
@@ -57,6 +59,9 @@ export class TicketStateMachine {
       await this.tickets.insertHistory(m, entry);
       await effect.within?.(m, entry);
     });
-    return (await this.tickets.findById(t.id))!;
+    const after = (await this.tickets.findById(t.id))!;
+    // After commit: listeners (notifications) cannot roll the change back, and their failures are swallowed.
+    await this.events.emit({ action, from: t.status, to, ticket: after, fromUnitId: t.unitId, actorId: actor.id, note: entry.note, data: entry.data, at: now });
+    return after;
   }
 }
