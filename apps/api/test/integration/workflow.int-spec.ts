@@ -287,6 +287,10 @@ describe('ticket lifecycle (MariaDB)', () => {
       // The grid worker's own report elsewhere: visible, but not theirs to settle.
       const own = await w.report(gridWorker, TEXT.low, PLACE.eastGrid2);
       expect((await w.act(gridWorker, own.id, 'settle_on_site', { outcome: 'mediated' })).status).toBe(403);
+      // Found on patrol with no position from the phone: placed in the worker's own grid, so theirs to settle.
+      const found = await w.report(gridWorker, TEXT.low);
+      expect((await w.get(gridWorker, found.id)).body).toMatchObject({ gridId: w.unit('D01S01C01G01'), locationUnverified: false });
+      expect((await w.must(gridWorker, found.id, 'settle_on_site', { outcome: 'handled', note: '当场处理' })).status).toBe('resolved');
       expect((await w.must(streetDispatcher, here.id, 'return_visit', { method: 'visit', note: '上门确认' })).status).toBe('closed');
     });
 

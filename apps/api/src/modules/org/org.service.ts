@@ -80,10 +80,16 @@ export class OrgService {
     return d;
   }
 
-  /** Finds the grid holding a GCJ-02 point, and its community, street and district. */
-  async place(location: { lat: number; lng: number } | null | undefined): Promise<Placement> {
+  /**
+   * Finds the grid holding a GCJ-02 point, and its community, street and district.
+   * `fallbackGridId` places a report without a usable point in a known grid
+   * (a grid worker reporting from their own grid).
+   */
+  async place(location: { lat: number; lng: number } | null | undefined, fallbackGridId?: string | null): Promise<Placement> {
     await this.ready();
-    const grid = location ? this.grids.find((g) => pointInPolygon(location.lng, location.lat, g.boundary!)) : undefined;
+    const grid =
+      (location ? this.grids.find((g) => pointInPolygon(location.lng, location.lat, g.boundary!)) : undefined) ??
+      (fallbackGridId ? this.grids.find((g) => g.id === fallbackGridId) : undefined);
     if (!grid) {
       return { gridId: null, communityId: null, streetId: null, districtId: (await this.defaultDistrict()).id, locationUnverified: true };
     }

@@ -50,7 +50,8 @@ export class IntakeService {
     const { channel } = input;
     const text = input.text.trim();
     const suggestion = this.triage.assess(text, channel);
-    const placement = await this.org.place(input.location);
+    // A grid worker on patrol is in their own grid even when the phone gave no position.
+    const placement = await this.org.place(input.location, channel === 'grid_patrol' ? user.gridId : null);
     const routed = await this.routing.centreFor(placement, suggestion.riskLevel);
     const unitId = input.centre ? await input.centre(routed) : routed;
     const now = new Date();
