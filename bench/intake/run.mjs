@@ -56,21 +56,22 @@ const { devCode } = await post('/auth/sms/send', { phone });
 const { accessToken, user } = await post('/auth/sms/verify', { phone, code: devCode });
 
 const location = { lat: 39.87, lng: 116.32, address: '幸福小区3号楼' };
+const reportRequest = {
+  method: 'POST',
+  setupRequest: (req) => ({
+    ...req,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ text: TEXT, location, contactPhone: phone }),
+  }),
+};
+// Warm up first (JIT, connection pool, caches), as a server that has been running is.
+await autocannon({ url: `${base}/reports`, connections: CONNECTIONS, duration: 3, requests: [reportRequest] });
 log(`API: ${CONNECTIONS} connections for ${SECONDS} s …`);
 const apiResult = await autocannon({
   url: `${base}/reports`,
   connections: CONNECTIONS,
   duration: SECONDS,
-  requests: [
-    {
-      method: 'POST',
-      setupRequest: (req) => ({
-        ...req,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ text: TEXT, location, contactPhone: phone }),
-      }),
-    },
-  ],
+  requests: [reportRequest],
 });
 const non2xx = apiResult.non2xx;
 
@@ -112,6 +113,7 @@ async function rawInsertOnce() {
     conn.release();
   }
 }
+for (let i = 0; i < 200; i++) await rawInsert();
 log(`raw mysql2: ${CONNECTIONS} concurrent writers for ${SECONDS} s …`);
 const latencies = [];
 let done = 0;

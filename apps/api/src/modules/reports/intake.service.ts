@@ -104,6 +104,10 @@ export class IntakeService {
         at: now,
       };
       try {
+        // Most reports carry no photos and no patrol: one round trip does it.
+        if (!input.photoIds?.length && !input.within && (await this.tickets.insertNewInOneTrip(ticket, entry))) {
+          return { ticket, replayed: false };
+        }
         await this.tickets.transaction(async (m) => {
           await this.tickets.insertWithHistory(m, ticket, entry);
           // Same transaction: a photo that is not the reporter's own rolls the whole report back.

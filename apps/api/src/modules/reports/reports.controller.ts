@@ -22,7 +22,7 @@ export class ReportsController {
   ) {
     const { ticket, replayed } = await this.reports.create(user, dto, parseIdempotencyKey(key));
     void reply.status(replayed ? 200 : 201);
-    return this.reports.present(ticket, user);
+    return this.reports.present(ticket, user, replayed ? [ticket.id] : dto.photoIds);
   }
 
   @ApiBearerAuth()

@@ -51,8 +51,13 @@ export class ReportsService {
    * report made on patrol (`patrolId`) is linked to that open patrol of theirs.
    */
   async create(user: AuthUser, dto: CreateReportDto, idempotencyKey: string) {
-    const existing = await this.tickets.findByReporterAndKey(user.id, idempotencyKey);
-    if (existing) return { ticket: existing, replayed: true };
+    // Replays are recognised by the unique index on (reporter, key) when the
+    // insert is refused — no look-up on the hot path. A patrol report is looked
+    // up first, so its replay still answers after the patrol has been closed.
+    if (dto.patrolId) {
+      const existing = await this.tickets.findByReporterAndKey(user.id, idempotencyKey);
+      if (existing) return { ticket: existing, replayed: true };
+    }
 
     const channel = dto.channel ?? DEFAULT_CHANNEL[user.role];
     if (!channel || !CHANNELS_BY_ROLE[user.role]?.includes(channel)) {
@@ -62,7 +67,7 @@ export class ReportsService {
       if (channel !== 'grid_patrol') throw new ValidationError({ patrolId: '只有网格巡查上报可以关联巡查' });
       await this.patrols.assertOpenFor(user, dto.patrolId);
     }
-    const reporter = user.role === 'resident' ? await this.users.findById(user.id) : null;
+    const reporter = user.role === 'resident' && !dto.contactPhone ? await this.users.findById(user.id) : null;
     return this.intake.file(user, {
       channel,
       text: dto.text,
@@ -83,8 +88,9 @@ export class ReportsService {
   }
 
   /** The reporter's view of a ticket just filed (or replayed), with its photos. */
-  async present(ticket: Ticket, user: AuthUser) {
-    const photos = await this.uploads.photosFor([ticket.id], user);
+  async present(ticket: Ticket, user: AuthUser, attached: readonly string[] | undefined) {
+    // A fresh report without photos has none to look up.
+    const photos = attached?.length ? await this.uploads.photosFor([ticket.id], user) : new Map();
     return { ...toTicketResponse(ticket, user, new Date(), photos.get(ticket.id)), triage: ticket.triage };
   }
 

@@ -97,10 +97,56 @@ export class TicketsRepository {
     return (await this.departments.countBy({ ticketId, departmentId })) > 0;
   }
 
+  /**
+   * The intake hot path on MySQL/MariaDB: START TRANSACTION, both INSERTs and
+   * COMMIT as one multi-statement query — one round trip instead of four. On
+   * an error the server stops at the failing statement, so the same
+   * connection rolls back before it returns to the pool. Returns false where
+   * this is not available (the embedded database); callers then use
+   * `insertWithHistory` in a normal transaction.
+   */
+  async insertNewInOneTrip(ticket: Ticket, entry: TicketHistory): Promise<boolean> {
+    if (this.db.options.type !== 'mysql' && this.db.options.type !== 'mariadb') return false;
+    entry.seq = 1;
+    const t = this.insertStatement(Ticket, ticket);
+    const h = this.insertStatement(TicketHistory, entry);
+    const runner = this.db.createQueryRunner('master');
+    try {
+      await runner.query(`START TRANSACTION; ${t.sql}; ${h.sql}; COMMIT`, [...t.params, ...h.params]);
+    } catch (e) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      await runner.release();
+    }
+    return true;
+  }
+
+  private readonly insertSql = new Map<Function, { sql: string; columns: ReturnType<DataSource['getMetadata']>['columns'] }>();
+
+  /** `INSERT INTO t (…) VALUES (?, …)` for every column, values prepared as TypeORM would (JSON, transformers, dates). */
+  private insertStatement<T extends object>(entity: new () => T, row: T): { sql: string; params: unknown[] } {
+    let cached = this.insertSql.get(entity);
+    if (!cached) {
+      const meta = this.db.getMetadata(entity);
+      const columns = meta.columns;
+      const names = columns.map((c) => `\`${c.databaseName}\``).join(', ');
+      cached = { sql: `INSERT INTO \`${meta.tableName}\` (${names}) VALUES (${columns.map(() => '?').join(', ')})`, columns };
+      this.insertSql.set(entity, cached);
+    }
+    const params = cached.columns.map((c) => {
+      const v = this.db.driver.preparePersistentValue(c.getEntityValue(row, true), c);
+      return v === undefined ? null : v;
+    });
+    return { sql: cached.sql, params };
+  }
+
   /** One round trip each: no re-select of generated columns (ids come from the app). */
   async insertWithHistory(m: EntityManager, ticket: Ticket, entry: TicketHistory) {
     await m.createQueryBuilder().insert().into(Ticket).values(ticket).updateEntity(false).execute();
-    await this.insertHistory(m, entry);
+    // A new ticket's trail starts at 1: no need to ask the database.
+    entry.seq = 1;
+    await m.createQueryBuilder().insert().into(TicketHistory).values(entry as never).updateEntity(false).execute();
   }
 
   /** Appends to the trail. Callers hold the ticket's row lock (a fresh insert or `updateIfStatus` first), so `seq` cannot collide. */
