@@ -11,11 +11,18 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DocumentsModule } from './modules/documents/documents.module';
+import { TicketEventsModule } from './modules/events/ticket-events';
+import { ImportsModule } from './modules/imports/imports.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { PatrolsModule } from './modules/patrols/patrols.module';
+import { WalkInsModule } from './modules/walk-ins/walk-ins.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { HealthController } from './modules/health/health.controller';
 import { OrgModule } from './modules/org/org.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
+import { StatsModule } from './modules/stats/stats.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { TriageModule } from './modules/triage/triage.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
@@ -39,6 +46,7 @@ export class AppModule {
           signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        TicketEventsModule,
         UsersModule,
         OrgModule,
         AuthModule,
@@ -50,6 +58,12 @@ export class AppModule {
         RoutingModule,
         DeadlinesModule,
         WorkflowModule,
+        StatsModule,
+        MessagesModule,
+        PatrolsModule,
+        WalkInsModule,
+        ImportsModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
       providers: [
