@@ -96,15 +96,131 @@ export async function shot(page: Page, name: string) {
 }
 
 /** Taps like a finger would: waits for the element to be visible first. */
+/**
+ * The visible match of a selector. Taro's H5 router keeps earlier pages in the
+ * DOM, hidden, so the same id can exist on a page the person cannot see.
+ */
+export function visible(page: Page, selector: string) {
+  return page.locator(selector).filter({ visible: true }).first();
+}
+
 export async function tap(page: Page, selector: string) {
-  await page.locator(selector).first().waitFor({ state: 'visible' });
-  await page.locator(selector).first().tap();
+  const el = visible(page, selector);
+  await el.waitFor({ state: 'visible' });
+  await el.tap();
 }
 
 export async function type(page: Page, selector: string, text: string) {
-  const el = page.locator(selector).first();
+  const el = visible(page, selector);
   await el.waitFor({ state: 'visible' });
   await el.tap();
   await el.fill('');
   await el.pressSequentially(text, { delay: 5 });
+}
+
+// ---- helpers for the resident and grid-worker browser tests (additive) ----
+
+export interface ApiSession {
+  accessToken: string;
+  user: { id: string; role: string; displayName: string; unitId?: string | null; departmentId?: string | null; gridId?: string | null };
+}
+
+/** A JSON call straight to the API (test setup and checks, not what the page does). */
+export async function apiCall<T = any>(api: string, method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const r = await fetch(api + path, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, body: parsed as T };
+}
+
+export async function staffLogin(api: string, username: string): Promise<ApiSession> {
+  const r = await apiCall<ApiSession>(api, 'POST', '/auth/login', { username, password: 'demo1234' });
+  if (r.status >= 300) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export async function residentLogin(api: string, phone: string): Promise<ApiSession> {
+  const sent = await apiCall<{ devCode: string }>(api, 'POST', '/auth/sms/send', { phone });
+  const r = await apiCall<ApiSession>(api, 'POST', '/auth/sms/verify', { phone, code: sent.body.devCode });
+  if (r.status >= 300) throw new Error(`resident login: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Writes Taro H5 storage (`localStorage[key] = {"data": value}`) for the app's origin. */
+export async function setAppStorage(page: Page, origin: string, entries: Record<string, unknown>) {
+  if (!page.url().startsWith(origin)) await page.goto(origin + '/api/v1/health');
+  await page.evaluate((e) => {
+    for (const [k, v] of Object.entries(e)) localStorage.setItem(k, JSON.stringify({ data: v }));
+  }, entries);
+}
+
+export const PRIVACY_AGREED = { 'zz.privacyConsent': { version: '2026-11', at: '2026-11-25T00:00:00.000Z' } };
+
+/** Puts a logged-in session (and the privacy consent) into the page's storage, as the login page would. */
+export async function signIn(page: Page, origin: string, session: ApiSession, phone?: string) {
+  await setAppStorage(page, origin, { ...PRIVACY_AGREED, 'zz.session': { accessToken: session.accessToken, user: session.user, ...(phone ? { phone } : {}) } });
+}
+
+/** A real JPEG made by the browser's own encoder, for `#photo-picker input[type=file]`. */
+export async function testJpeg(page: Page, label = '现场'): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const b64 = await page.evaluate(async (text) => {
+    const c = document.createElement('canvas');
+    c.width = 640;
+    c.height = 480;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#4a7bb7';
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#ffffff';
+    g.font = '64px sans-serif';
+    g.fillText(text, 40, 260);
+    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.85));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    bytes.forEach((b) => (s += String.fromCharCode(b)));
+    return btoa(s);
+  }, label);
+  return { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(b64, 'base64') };
+}
+
+/** Fails when anything on the page sticks out past the 375 px viewport. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const wide = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > window.innerWidth + 1 && getComputedStyle(el).position !== 'fixed';
+      })
+      .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${String((el as HTMLElement).className).slice(0, 40)}`)
+      .slice(0, 5),
+  );
+  if (wide.length) throw new Error(`wider than the screen: ${wide.join(', ')}`);
+}
+
+// ---- helpers for the staff-side browser tests (additive) ----
+
+/**
+ * Like `shot`, but the whole page: Taro's H5 router scrolls inside its page
+ * element, so a fullPage screenshot stops at the viewport. The viewport is
+ * grown to the content for the picture and restored afterwards.
+ */
+export async function shotWhole(page: Page, name: string) {
+  await page.waitForTimeout(600);
+  const size = page.viewportSize();
+  const height = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollHeight, ...Array.from(document.querySelectorAll('body *')).map((el) => (el as HTMLElement).scrollHeight)),
+  );
+  if (size && height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height, 6000) });
+  await page.waitForTimeout(200);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  if (size) await page.setViewportSize(size);
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { checkCaseCode } from '@zongzhi/shared';
-import { launchBrowser, phonePage, shot, startServer, tap, type, type Server } from './harness';
+import { expectNoHorizontalOverflow, launchBrowser, phonePage, shot, startServer, tap, testJpeg, type, type Server } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -21,11 +21,24 @@ describe('resident on the H5 build (embedded database, as npm start runs it)', (
     await server?.stop();
   });
 
-  it('logs in with an SMS code', async () => {
+  it('asks for privacy consent on first open, once', async () => {
     await page.goto(server.origin + '/');
-    await page.getByText('我要反映').first().waitFor();
+    await page.locator('#privacy-modal').waitFor();
+    expect(await page.locator('#privacy-modal').innerText()).toContain('隐私保护指引');
+    await shot(page, 'resident-privacy');
+    await tap(page, '#privacy-agree');
+    await page.locator('#privacy-modal').waitFor({ state: 'detached' });
+    await page.locator('#home-login-card').waitFor();
     await shot(page, 'resident-home');
-    await page.goto(server.origin + '/#/packages/auth/login/index');
+    await expectNoHorizontalOverflow(page);
+    await page.reload();
+    await page.locator('#home-report').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('#privacy-modal').count()).toBe(0);
+  });
+
+  it('logs in with an SMS code', async () => {
+    await tap(page, '#home-login');
     await type(page, '#login-phone input', phone);
     await tap(page, '#login-send');
     // The demo SMS provider shows the code and the form prefills it.
@@ -35,16 +48,33 @@ describe('resident on the H5 build (embedded database, as npm start runs it)', (
     await page.waitForFunction(() => !location.hash.includes('login'));
   });
 
-  it('submits a report and sees its case code', async () => {
+  it('submits a report with an example, a photo and a live hint, and sees its case code', async () => {
     await page.goto(server.origin + '/#/pages/report/index');
-    await type(page, '#report-text textarea', '我们工地二十多个工人被拖欠工资三个月了,老板一直躲着不见人');
+    await page.locator('#report-submit').waitFor();
+    // The phone from the SMS login is prefilled.
+    expect(await page.locator('#report-phone input').inputValue()).toBe(phone);
+    await tap(page, '#report-examples .report-example >> text=拖欠工资');
+    expect(await page.locator('#report-text textarea').inputValue()).toBe('拖欠工资,');
+    await page.locator('#report-text textarea').pressSequentially('我们工地二十多个工人被拖欠三个月了,老板一直躲着不见人', { delay: 5 });
+    // The hint: what kind of matter and who handles it, while typing.
+    await page.locator('#triage-hint').waitFor({ timeout: 10_000 });
+    expect(await page.locator('#triage-hint').innerText()).toContain('将由 劳动保障监察 处理');
+    await page.locator('#photo-picker input[type=file]').setInputFiles(await testJpeg(page));
+    await page.locator('#photo-picker .photo-picker-item[data-status="done"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#report-anonymous-hint').innerText()).toContain('看不到您的姓名和手机号');
     await shot(page, 'resident-report-form');
+    await expectNoHorizontalOverflow(page);
     await tap(page, '#report-submit');
     const codeEl = page.locator('#case-code');
     await codeEl.waitFor({ timeout: 20_000 });
     caseCode = (await codeEl.innerText()).trim();
     expect(checkCaseCode(caseCode)).toEqual({ valid: true, code: caseCode });
+    expect(await page.locator('#success-next').innerText()).toContain('综治中心将于24小时内受理');
+    // No Web Share API in headless Chromium: the text with the lookup link is copied instead.
+    await tap(page, '#case-share');
+    await page.locator('#case-share-note').waitFor();
     await shot(page, 'resident-report-success');
+    await expectNoHorizontalOverflow(page);
   });
 
   it('finds the report under 我的', async () => {
@@ -56,12 +86,17 @@ describe('resident on the H5 build (embedded database, as npm start runs it)', (
     await item.tap();
     await page.locator('#case-detail').waitFor();
     await page.getByText('已提交').first().waitFor();
+    expect(await page.locator('#history-timeline').innerText()).toContain('反映人');
+    await page.locator('#case-photos img').first().waitFor();
     await shot(page, 'resident-case-detail');
   });
 
   it('looks the case up by code and phone without logging in', async () => {
     const { page: anon } = await phonePage(browser);
-    await anon.goto(server.origin + '/#/packages/case/lookup/index');
+    // The shared link fills the code in.
+    await anon.goto(server.origin + `/#/packages/case/lookup/index?code=${encodeURIComponent(caseCode)}`);
+    await anon.locator('#lookup-submit').waitFor();
+    await anon.waitForFunction((code) => (document.querySelector('#lookup-code input') as HTMLInputElement)?.value === code, caseCode);
     await type(anon, '#lookup-code input', caseCode.replace(/-/g, '').toLowerCase());
     await type(anon, '#lookup-phone input', phone);
     await tap(anon, '#lookup-submit');

@@ -1,9 +1,13 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/report/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/auth', pages: ['login/index'] },
+    { root: 'packages/auth', pages: ['login/index', 'privacy/index'] },
     { root: 'packages/case', pages: ['detail/index', 'lookup/index'] },
     { root: 'packages/report', pages: ['success/index'] },
+    { root: 'packages/messages', pages: ['index'] },
+    { root: 'packages/worker', pages: ['home/index', 'report/index', 'settle/index'] },
+    { root: 'packages/staff', pages: ['login/index', 'queue/index', 'ticket/index', 'inbox/index', 'walkin/index', 'import/index'] },
+    { root: 'packages/dashboard', pages: ['index'] },
   ],
   // WeChat privacy: declare the location APIs and why; the report page asks for consent before the first call.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

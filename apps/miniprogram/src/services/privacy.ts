@@ -23,3 +23,24 @@ export async function ensurePrivacyConsent(): Promise<boolean> {
   if (!needed) return true;
   return new Promise<boolean>((resolve) => api.requirePrivacyAuthorize!({ success: () => resolve(true), fail: () => resolve(false) }));
 }
+
+/**
+ * Our own 隐私保护指引 consent, shown once on first open (both builds) and
+ * kept on the device. Bump the version when the guide changes materially:
+ * everyone is asked again.
+ */
+export const PRIVACY_CONSENT_KEY = 'zz.privacyConsent';
+export const PRIVACY_VERSION = '2026-11';
+
+export function hasPrivacyConsent(): boolean {
+  try {
+    const v = Taro.getStorageSync(PRIVACY_CONSENT_KEY) as { version?: string } | '';
+    return !!v && typeof v === 'object' && v.version === PRIVACY_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+export function recordPrivacyConsent(now = new Date()): void {
+  Taro.setStorageSync(PRIVACY_CONSENT_KEY, { version: PRIVACY_VERSION, at: now.toISOString() });
+}

@@ -1,4 +1,4 @@
-import type { Category, Channel, Department, RiskLevel, TicketStatus, Tier } from '@zongzhi/shared';
+import type { Category, Channel, Department, Outcome, RiskLevel, Satisfaction, TicketAction, TicketStatus, Tier } from '@zongzhi/shared';
 import { request, type ApiResult } from './request';
 
 export interface Triage {
@@ -18,6 +18,15 @@ export interface NewReport {
   photoIds?: string[];
   /** GCJ-02. */
   location?: { lat: number; lng: number; address?: string };
+}
+
+export interface SubmitOptions {
+  /** `grid_patrol` for a grid worker's event; the resident app sends `miniprogram`. */
+  channel?: Channel;
+  /** The open patrol the event was found on. */
+  patrolId?: string;
+  /** Told before each retry, to show "网络不佳,正在重试…". */
+  onRetry?: (attempt: number) => void;
 }
 
 export interface ReportCreated {
@@ -40,17 +49,34 @@ export interface Ticket {
   triage?: Triage | null;
 }
 
+export interface Photo {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+}
+
 export interface HistoryEntry {
   action: string;
+  actionLabel?: string;
   fromStatus?: TicketStatus | null;
   toStatus?: TicketStatus | null;
-  actor?: string | { displayName?: string; role?: string } | null;
+  /** Ticket views give `{role, name}`; the public lookup gives the name. */
+  actor?: string | { name?: string; displayName?: string; role?: string } | null;
   note?: string | null;
+  data?: { outcome?: Outcome; satisfaction?: Satisfaction; guidance?: string } & Record<string, unknown>;
+  /** Photos filed with this step (feedback, on-site settlement), when the API sends them. */
+  photos?: Photo[];
   at: string;
 }
 
 export interface TicketDetail extends Ticket {
   history: HistoryEntry[];
+  photos?: Photo[];
+  allowedActions?: TicketAction[];
+  signDeadline?: string | null;
+  resolveDeadline?: string | null;
+  location?: { lat: number; lng: number; address: string | null } | null;
+  anonymous?: boolean;
 }
 
 export interface PublicCaseView {
@@ -70,8 +96,9 @@ export interface Page<T> {
  * Submits a report. The caller owns `idempotencyKey` (one per draft, kept
  * until success); network failures are retried here with the same key.
  */
-export function submitReport(report: NewReport, idempotencyKey: string): Promise<ApiResult<ReportCreated>> {
-  const data: Record<string, unknown> = { text: report.text, channel: 'miniprogram' };
+export function submitReport(report: NewReport, idempotencyKey: string, options: SubmitOptions = {}): Promise<ApiResult<ReportCreated>> {
+  const data: Record<string, unknown> = { text: report.text, channel: options.channel || 'miniprogram' };
+  if (options.patrolId) data.patrolId = options.patrolId;
   if (report.contactPhone) data.contactPhone = report.contactPhone;
   if (report.anonymous) data.anonymous = true;
   if (report.photoIds?.length) data.photoIds = report.photoIds;
@@ -80,7 +107,11 @@ export function submitReport(report: NewReport, idempotencyKey: string): Promise
     method: 'POST',
     data,
     headers: { 'Idempotency-Key': idempotencyKey },
-    retries: 2,
+    // A weak signal: three more tries with the very same key, then the
+    // draft (and its key) waits on the device for the resident to retry.
+    retries: 3,
+    quiet: true,
+    onRetry: options.onRetry,
   });
 }
 
@@ -94,4 +125,16 @@ export function getTicket(id: string): Promise<ApiResult<TicketDetail>> {
 
 export function lookupCase(caseCode: string, phone: string): Promise<ApiResult<PublicCaseView>> {
   return request<PublicCaseView>('/reports/lookup', { query: { caseCode, phone }, auth: false, quiet: true });
+}
+
+export interface EvaluationInput {
+  satisfaction: Satisfaction;
+  note?: string;
+}
+
+/** The resident rates the result of their own resolved case. */
+export function evaluateTicket(id: string, input: EvaluationInput): Promise<ApiResult<TicketDetail>> {
+  const data: Record<string, unknown> = { action: 'evaluate', satisfaction: input.satisfaction };
+  if (input.note && input.note.trim()) data.note = input.note.trim();
+  return request<TicketDetail>(`/tickets/${encodeURIComponent(id)}/actions`, { method: 'POST', data });
 }

@@ -47,6 +47,13 @@ export interface RequestOptions {
   retryDelayMs?: number;
   /** Don't show the network toast (the caller shows its own message). */
   quiet?: boolean;
+  /** Told before each retry (1, 2, …), so a page can say "网络不佳,正在重试…". */
+  onRetry?: (attempt: number) => void;
+  /**
+   * false for background calls (the live triage hint): a 401 clears nothing
+   * and opens no login page, it is just a failed hint.
+   */
+  redirectOn401?: boolean;
 }
 
 export const LOGIN_PAGE = '/packages/auth/login/index';
@@ -168,7 +175,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   let response: RawResponse | null = null;
   for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0 && delay > 0) await wait(delay * attempt);
+    if (attempt > 0) {
+      options.onRetry?.(attempt);
+      if (delay > 0) await wait(delay * attempt);
+    }
     try {
       response = await send(url, method, headers, options.data);
     } catch {
@@ -188,7 +198,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (statusCode >= 200 && statusCode < 300) {
     return { ok: true, status: statusCode, data: data as T };
   }
-  if (statusCode === 401 && useAuth) {
+  if (statusCode === 401 && useAuth && options.redirectOn401 !== false) {
     clearSession();
     goToLoginOnce();
   }

@@ -31,6 +31,9 @@ export const getLocation = jest.fn(() => Promise.resolve({ latitude: 39.9, longi
 export const chooseLocation = jest.fn(() => Promise.resolve({ latitude: 39.9, longitude: 116.4, name: '', address: '', errMsg: 'chooseLocation:ok' }));
 export const compressImage = jest.fn((o: { src: string }) => Promise.resolve({ tempFilePath: o.src, errMsg: 'compressImage:ok' }));
 export const getImageInfo = jest.fn(() => Promise.resolve({ width: 4000, height: 3000, errMsg: 'getImageInfo:ok' }));
+export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' }));
+export const setTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'setTabBarBadge:ok' }));
+export const removeTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'removeTabBarBadge:ok' }));
 
 const mocks = [
   request,
@@ -54,6 +57,9 @@ const mocks = [
   chooseLocation,
   compressImage,
   getImageInfo,
+  reLaunch,
+  setTabBarBadge,
+  removeTabBarBadge,
 ];
 
 /** Clears storage and call records; keeps the default implementations. */
@@ -80,6 +86,7 @@ export function useUnload(callback: () => void): void {
   useEffect(() => () => callback(), []);
 }
 export function usePullDownRefresh(): void {}
+export function useShareAppMessage(): void {}
 
 const Taro = {
   request,
@@ -103,5 +110,8 @@ const Taro = {
   chooseLocation,
   compressImage,
   getImageInfo,
+  reLaunch,
+  setTabBarBadge,
+  removeTabBarBadge,
 };
 export default Taro;

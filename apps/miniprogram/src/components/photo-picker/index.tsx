@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { LatLng } from '@zongzhi/shared';
 import { useEffect, useRef, useState } from 'react';
 import { ensurePrivacyConsent } from '../../services/privacy';
+import { previewImages } from '../../services/preview';
 import { photoUrl, uploadPhoto, type PhotoSource, type ProgressFn, type UploadedPhoto } from '../../services/uploads.api';
 import type { ApiResult } from '../../services/request';
 import { compressPhoto } from './compress';
@@ -30,6 +31,8 @@ export interface PhotoPickerChange {
   busy: boolean;
   /** The first EXIF position among the uploaded photos (GCJ-02), if any. */
   gps: LatLng | null;
+  /** The uploaded photos themselves (id and links), e.g. to keep with a draft. */
+  photos?: { id: string; url: string; thumbnailUrl: string }[];
 }
 
 export interface PhotoPickerProps {
@@ -37,6 +40,8 @@ export interface PhotoPickerProps {
   /** Seams for tests; the defaults are the real thing. */
   upload?: (source: PhotoSource, onProgress: ProgressFn) => Promise<ApiResult<UploadedPhoto>>;
   compress?: typeof compressPhoto;
+  /** Photos already on the server (a resumed draft): shown as done, not uploaded again. */
+  initial?: { id: string; url: string; thumbnailUrl: string }[];
 }
 
 let seq = 0;
@@ -47,8 +52,19 @@ const isH5 = process.env.TARO_ENV === 'h5';
  * uploaded with progress, can be retried when the upload failed, previewed
  * and removed. The report only ever sends the ids the server returned.
  */
-export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compressPhoto }: PhotoPickerProps) {
-  const [items, setItems] = useState<Item[]>([]);
+function fromInitial(initial: PhotoPickerProps['initial']): Item[] {
+  return (initial || []).slice(0, MAX_PHOTOS).map((p) => ({
+    key: `p${++seq}`,
+    preview: p.thumbnailUrl,
+    source: '',
+    status: 'done' as Status,
+    progress: 100,
+    uploaded: { id: p.id, url: p.url, thumbnailUrl: p.thumbnailUrl, width: 0, height: 0 },
+  }));
+}
+
+export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compressPhoto, initial }: PhotoPickerProps) {
+  const [items, setItems] = useState<Item[]>(() => fromInitial(initial));
   const inputRef = useRef<HTMLInputElement | null>(null);
   const itemsRef = useRef(items);
   itemsRef.current = items;
@@ -59,6 +75,7 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
       ids: done.map((i) => i.uploaded!.id),
       busy: items.some((i) => i.status === 'uploading'),
       gps: done.find((i) => i.uploaded!.gps)?.uploaded!.gps ?? null,
+      photos: done.map((i) => ({ id: i.uploaded!.id, url: i.uploaded!.url, thumbnailUrl: i.uploaded!.thumbnailUrl })),
     });
   }, [items]);
 
@@ -121,7 +138,7 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
   const preview = (key: string) => {
     const urls = itemsRef.current.map((i) => (i.uploaded ? photoUrl(i.uploaded.url) : i.preview));
     const index = itemsRef.current.findIndex((i) => i.key === key);
-    void Taro.previewImage({ urls, current: urls[index] });
+    previewImages(urls, urls[index]);
   };
 
   return (

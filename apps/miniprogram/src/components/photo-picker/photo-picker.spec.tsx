@@ -62,9 +62,9 @@ describe('PhotoPicker (H5)', () => {
     expect(container.querySelector('.photo-picker-progress-text')).toHaveTextContent('42%');
 
     await act(async () => pending[0].resolve(ok('id-a', { lat: 39.9, lng: 116.4 })));
-    expect(last()).toEqual({ ids: ['id-a'], busy: true, gps: { lat: 39.9, lng: 116.4 } });
+    expect(last()).toMatchObject({ ids: ['id-a'], busy: true, gps: { lat: 39.9, lng: 116.4 } });
     await act(async () => pending[1].resolve(ok('id-b')));
-    expect(last()).toEqual({ ids: ['id-a', 'id-b'], busy: false, gps: { lat: 39.9, lng: 116.4 } });
+    expect(last()).toMatchObject({ ids: ['id-a', 'id-b'], busy: false, gps: { lat: 39.9, lng: 116.4 } });
     expect(items().map((i) => i.getAttribute('data-status'))).toEqual(['done', 'done']);
     expect(items()[0].querySelector('img')!.getAttribute('src')).toContain('variant=thumb');
   });
@@ -110,15 +110,16 @@ describe('PhotoPicker (H5)', () => {
     expect(last().ids).toEqual(['id-b']);
   });
 
-  it('previews all photos, opening the tapped one', async () => {
+  it('opens the tapped photo full screen (H5 overlay, tap to close)', async () => {
     const { choose, pending, items } = setup();
     await choose(jpeg('a.jpg'), jpeg('b.jpg'));
     await waitFor(() => expect(pending).toHaveLength(2));
     await act(async () => pending[1].resolve(ok('id-b')));
     fireEvent.click(items()[1].querySelector('img')!);
-    const arg = (Taro.previewImage as jest.Mock).mock.calls[0][0];
-    expect(arg.urls).toHaveLength(2);
-    expect(arg.current).toContain('id-b');
+    const overlay = document.getElementById('photo-preview')!;
+    expect(overlay.querySelector('img')!.getAttribute('src')).toContain('id-b');
+    fireEvent.click(overlay);
+    expect(document.getElementById('photo-preview')).toBeNull();
   });
 
   it(`takes at most ${MAX_PHOTOS} photos and then hides the add button`, async () => {

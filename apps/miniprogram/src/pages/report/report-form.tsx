@@ -1,13 +1,24 @@
-import { Button, Switch, Text, Textarea, Input, View } from '@tarojs/components';
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import type { Channel } from '@zongzhi/shared';
 import { useEffect, useState } from 'react';
 import { FieldError } from '../../components/field-error';
-import { EMPTY_LOCATION, LocationPicker, type LocationValue } from '../../components/location-picker';
+import { LocationPicker, type LocationValue } from '../../components/location-picker';
 import { PhotoPicker, type PhotoPickerChange } from '../../components/photo-picker';
+import { TriageHint } from '../../components/triage-hint';
+import { useTriageHint } from '../../components/triage-hint/use-triage-hint';
 import { submitReport, type ReportCreated } from '../../services/reports.api';
 import type { FieldErrors } from '../../services/request';
 import { getToken } from '../../services/session';
+import { formatDateTime } from '../../utils/format';
+import { RESIDENT_DRAFT_KEY } from './report-draft-store';
 import { REPORT_TEXT_MAX, validateReport } from './report-validation';
 import { useReportDraft } from './use-report-draft';
+
+/** Tap to start the text: the words older residents are most likely to need. */
+export const RESIDENT_EXAMPLES = ['拖欠工资', '邻里噪音', '物业纠纷', '楼道堆物', '漏水', '路灯坏了', '电动车楼道充电', '家庭矛盾'];
+
+export const RETRYING_MESSAGE = '网络不佳,正在重试…';
+export const FAILED_OFFLINE_MESSAGE = '提交失败,草稿已保存,可稍后重试';
 
 export interface ReportFormProps {
   /** Phone to prefill (the logged-in user's), '' when unknown. */
@@ -15,23 +26,73 @@ export interface ReportFormProps {
   onSubmitted: (created: ReportCreated) => void;
   /** Called instead of submitting when nobody is logged in. */
   onLoginRequired: () => void;
+  /** `grid_patrol` for a grid worker's event. */
+  channel?: Channel;
+  patrolId?: string;
+  /** Where the unsent draft is kept on the device (resident and patrol drafts apart). */
+  draftKey?: string;
+  /** false for a grid worker: the phone is the party's (optional) and there is no 匿名. */
+  resident?: boolean;
+  examples?: string[];
+  /** Text typed before the form existed (the H5 first-paint shell), taken over on mount. */
+  initialText?: string;
+  /** Put the caret into the text field on mount (the shell had it). */
+  autoFocus?: boolean;
 }
 
-export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: ReportFormProps) {
-  const { draft, update, persist, finish } = useReportDraft(defaultPhone);
+type SendState = 'idle' | 'sending' | 'retrying';
+
+export function ReportForm({
+  defaultPhone,
+  onSubmitted,
+  onLoginRequired,
+  channel,
+  patrolId,
+  draftKey = RESIDENT_DRAFT_KEY,
+  resident = true,
+  examples = RESIDENT_EXAMPLES,
+  initialText = '',
+  autoFocus = false,
+}: ReportFormProps) {
+  const { draft, pending, update, persist, resume, discard, finish } = useReportDraft(resident ? defaultPhone : '', draftKey);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
-  const [submitting, setSubmitting] = useState(false);
+  const [sendState, setSendState] = useState<SendState>('idle');
   const [photos, setPhotos] = useState<PhotoPickerChange>({ ids: [], busy: false, gps: null });
-  const [location, setLocation] = useState<LocationValue>(EMPTY_LOCATION);
-  // A new key after a successful report gives the next one an empty photo picker.
+  // A new key remounts the photo picker: after a success (empty) or a resumed draft (its photos).
   const [round, setRound] = useState(0);
+  const hint = useTriageHint(draft.text, { enabled: !!getToken(), channel });
+  const submitting = sendState !== 'idle';
+  const location: LocationValue = draft.location;
 
   // The phone becomes known after logging in on another page; only fill an
   // empty field, never overwrite what the user typed.
   useEffect(() => {
-    if (defaultPhone && !draft.contactPhone) update({ contactPhone: defaultPhone });
+    if (resident && defaultPhone && !draft.contactPhone) update({ contactPhone: defaultPhone });
   }, [defaultPhone]);
+
+  useEffect(() => {
+    if (initialText) update({ text: initialText.slice(0, REPORT_TEXT_MAX) });
+  }, []);
+
+  const onPhotos = (change: PhotoPickerChange) => {
+    setPhotos(change);
+    if (change.photos) update({ photos: change.photos });
+  };
+
+  const insertExample = (example: string) => {
+    const text = draft.text;
+    if (text.indexOf(example) >= 0) return;
+    const joined = text && !/[,,。;;\s]$/.test(text) ? `${text},${example}` : `${text}${example}`;
+    update({ text: `${joined},`.slice(0, REPORT_TEXT_MAX) });
+  };
+
+  const onResume = () => {
+    resume();
+    setRound((n) => n + 1);
+    setErrors({});
+    setFormError('');
+  };
 
   const submit = async () => {
     if (submitting) return;
@@ -40,6 +101,7 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
     setFormError('');
     if (Object.keys(found).length) return;
     if (!getToken()) {
+      persist(draft);
       onLoginRequired();
       return;
     }
@@ -47,7 +109,7 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
       setFormError('照片还在上传,请稍候再提交');
       return;
     }
-    setSubmitting(true);
+    setSendState('sending');
     persist(draft);
     const address = location.address.trim();
     const hasPoint = location.lat !== null && location.lng !== null;
@@ -56,16 +118,16 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
         // Without coordinates the typed address still reaches the centre, inside the text.
         text: hasPoint || !address ? draft.text.trim() : `${draft.text.trim()}\n地点:${address}`,
         contactPhone: draft.contactPhone.trim() || undefined,
-        anonymous: draft.anonymous,
+        anonymous: resident && draft.anonymous,
         photoIds: photos.ids,
         location: hasPoint ? { lat: location.lat!, lng: location.lng!, ...(address ? { address } : {}) } : undefined,
       },
       draft.idempotencyKey,
+      { channel, patrolId, onRetry: () => setSendState('retrying') },
     );
-    setSubmitting(false);
+    setSendState('idle');
     if (result.ok) {
-      finish(defaultPhone);
-      setLocation(EMPTY_LOCATION);
+      finish(resident ? defaultPhone : '');
       setRound((n) => n + 1);
       setErrors({});
       onSubmitted(result.data);
@@ -74,11 +136,27 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
     if (result.status === 401) return; // the request layer has opened the login page
     setErrors(result.errors);
     const hasFieldErrors = Object.keys(result.errors).some((k) => k === 'text' || k === 'contactPhone' || k.startsWith('photoIds') || k.startsWith('location'));
-    if (!hasFieldErrors) setFormError(result.status === 0 ? '网络连接失败,内容已保存,请稍后再次点击提交' : result.message);
+    if (!hasFieldErrors) setFormError(result.status === 0 || result.status >= 500 ? FAILED_OFFLINE_MESSAGE : result.message);
   };
 
   return (
     <View className='report-form'>
+      {pending ? (
+        <View className='draft-prompt' id='draft-prompt'>
+          <Text className='draft-prompt-title'>继续上次未提交的反映?</Text>
+          <Text className='draft-prompt-text'>{pending.text.trim() ? `“${pending.text.trim().slice(0, 40)}${pending.text.trim().length > 40 ? '…' : ''}”` : '(含照片或地点)'}</Text>
+          {pending.savedAt ? <Text className='hint'>{`保存于 ${formatDateTime(new Date(pending.savedAt).toISOString())}`}</Text> : null}
+          <View className='draft-prompt-actions'>
+            <Button id='draft-resume' className='btn btn-primary draft-prompt-btn' onClick={onResume}>
+              继续
+            </Button>
+            <Button id='draft-discard' className='btn btn-secondary draft-prompt-btn' onClick={discard}>
+              丢弃
+            </Button>
+          </View>
+        </View>
+      ) : null}
+
       {formError ? (
         <Text className='form-error' id='report-error'>
           {formError}
@@ -86,12 +164,20 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
       ) : null}
 
       <View className='field'>
-        <Text className='label'>反映内容</Text>
+        <Text className='label'>{resident ? '反映内容' : '事件情况'}</Text>
+        <View className='report-examples' id='report-examples'>
+          {examples.map((example) => (
+            <Text key={example} className='report-example' data-example={example} onClick={() => insertExample(example)}>
+              {example}
+            </Text>
+          ))}
+        </View>
         <Textarea
           id='report-text'
           className={`textarea report-textarea ${errors.text ? 'input-error' : ''}`}
           value={draft.text}
           maxlength={REPORT_TEXT_MAX}
+          focus={autoFocus}
           placeholder='请写清楚:什么时间、在什么地方、发生了什么事、涉及多少人、希望怎样解决'
           onInput={(e) => update({ text: e.detail.value })}
         />
@@ -99,13 +185,14 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
           <FieldError message={errors.text} id='report-text-error' />
           <Text className='report-counter' id='report-counter'>{`${draft.text.length}/${REPORT_TEXT_MAX}`}</Text>
         </View>
+        <TriageHint triage={hint} />
       </View>
 
       <View className='field'>
         <Text className='label'>
           现场照片<Text className='label-optional'>(选填,最多9张)</Text>
         </Text>
-        <PhotoPicker key={round} onChange={setPhotos} />
+        <PhotoPicker key={round} onChange={onPhotos} initial={draft.photos} />
         <FieldError message={errors.photoIds} id='report-photos-error' />
       </View>
 
@@ -113,12 +200,12 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
         <Text className='label'>
           发生地点<Text className='label-optional'>(选填)</Text>
         </Text>
-        <LocationPicker value={location} onChange={setLocation} />
+        <LocationPicker value={location} onChange={(value) => update({ location: value })} />
         {photos.gps && location.lat === null ? (
           <Text
             id='location-use-photo'
             className='location-btn location-use-photo'
-            onClick={() => setLocation({ ...location, lat: photos.gps!.lat, lng: photos.gps!.lng })}
+            onClick={() => update({ location: { ...location, lat: photos.gps!.lat, lng: photos.gps!.lng } })}
           >
             使用照片拍摄位置
           </Text>
@@ -128,7 +215,8 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
 
       <View className='field'>
         <Text className='label'>
-          联系电话<Text className='label-optional'>(选填)</Text>
+          {resident ? '联系电话' : '当事人电话'}
+          <Text className='label-optional'>(选填)</Text>
         </Text>
         <Input
           id='report-phone'
@@ -136,24 +224,34 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
           type='number'
           maxlength={11}
           value={draft.contactPhone}
-          placeholder='便于工作人员与您联系'
+          placeholder={resident ? '便于工作人员与您联系' : '便于承办人员联系当事人'}
           onInput={(e) => update({ contactPhone: e.detail.value })}
         />
         <FieldError message={errors.contactPhone} id='report-phone-error' />
       </View>
 
-      <View className='field report-anonymous'>
-        <View className='row-between'>
-          <Text className='label report-anonymous-label'>匿名反映</Text>
-          <Switch
-            id='report-anonymous'
-            checked={draft.anonymous}
-            color='#0b5cad'
-            onChange={(e) => update({ anonymous: e.detail.value })}
-          />
+      {resident ? (
+        <View className='field report-anonymous'>
+          <View className='row-between'>
+            <Text className='label report-anonymous-label'>匿名反映</Text>
+            <Switch
+              id='report-anonymous'
+              checked={draft.anonymous}
+              color='#0b5cad'
+              onChange={(e) => update({ anonymous: e.detail.value })}
+            />
+          </View>
+          <Text className='hint' id='report-anonymous-hint'>
+            开启后,承办部门和对方当事人看不到您的姓名和手机号,公开查询中也不显示;综治中心仍会为您保密登记,以便回访。您仍可在「我的」中查看进度。
+          </Text>
         </View>
-        <Text className='hint'>匿名后,对方当事人和公开查询中不显示您的身份;综治中心仍可通过联系电话与您联系。</Text>
-      </View>
+      ) : null}
+
+      {sendState === 'retrying' ? (
+        <Text className='report-status' id='report-status'>
+          {RETRYING_MESSAGE}
+        </Text>
+      ) : null}
 
       <Button
         id='report-submit'
@@ -161,7 +259,7 @@ export function ReportForm({ defaultPhone, onSubmitted, onLoginRequired }: Repor
         disabled={submitting}
         onClick={submit}
       >
-        {submitting ? '正在提交…' : '提交'}
+        {sendState === 'retrying' ? '正在重试…' : sendState === 'sending' ? '正在提交…' : formError === FAILED_OFFLINE_MESSAGE ? '重新提交' : '提交'}
       </Button>
     </View>
   );

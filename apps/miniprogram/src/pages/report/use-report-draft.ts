@@ -1,52 +1,77 @@
-import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { uuidv4 } from '../../utils/uuid';
-import type { ReportDraftFields } from './report-validation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { clearDraft, freshDraft, hasContent, loadDraft, saveDraft, type ReportDraft } from './report-draft-store';
 
-export interface ReportDraft extends ReportDraftFields {
-  /** One key per draft, kept until the server has accepted it. */
-  idempotencyKey: string;
-}
+export type { ReportDraft } from './report-draft-store';
 
-const DRAFT_KEY = 'zz.reportDraft';
-
-function loadDraft(): ReportDraft | null {
-  try {
-    const saved = Taro.getStorageSync(DRAFT_KEY) as ReportDraft | '';
-    return saved && typeof saved === 'object' && saved.idempotencyKey ? saved : null;
-  } catch {
-    return null;
-  }
-}
-
-function freshDraft(contactPhone: string): ReportDraft {
-  return { text: '', contactPhone, anonymous: false, idempotencyKey: uuidv4() };
-}
+export const DRAFT_SAVE_DELAY_MS = 400;
 
 /**
- * The report being written. The draft (with its Idempotency-Key) is saved
- * before each submit so that, even after the app was closed following a
- * network error, the retry reuses the key and cannot create a second case.
+ * The report being written, kept on the device as it is typed (and right
+ * before each submit, with its Idempotency-Key). A draft left from an
+ * earlier visit is not slipped into the form: it is offered
+ * (「继续上次未提交的反映?」) and the person chooses 继续 or 丢弃.
  */
-export function useReportDraft(defaultPhone: string) {
-  const [draft, setDraft] = useState<ReportDraft>(() => loadDraft() || freshDraft(defaultPhone));
+export function useReportDraft(defaultPhone: string, storageKey: string) {
+  const [draft, setDraft] = useState<ReportDraft>(() => freshDraft(defaultPhone));
+  const [pending, setPending] = useState<ReportDraft | null>(() => {
+    const saved = loadDraft(storageKey);
+    return hasContent(saved) ? saved : null;
+  });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
 
-  const update = useCallback((patch: Partial<ReportDraftFields>) => {
-    setDraft((current) => ({ ...current, ...patch }));
+  const schedule = (next: ReportDraft) => {
+    if (timer.current) clearTimeout(timer.current);
+    // While an older draft is being offered, typing must not overwrite it.
+    if (pendingRef.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      if (hasContent(next)) saveDraft(storageKey, next);
+    }, DRAFT_SAVE_DELAY_MS);
+  };
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
   }, []);
 
+  const update = useCallback((patch: Partial<ReportDraft>) => {
+    setDraft((current) => {
+      const next = { ...current, ...patch };
+      schedule(next);
+      return next;
+    });
+  }, []);
+
+  /** Saved now (before a submit), so a closed app still resends with the same key. */
   const persist = useCallback((current: ReportDraft) => {
-    try {
-      Taro.setStorageSync(DRAFT_KEY, current);
-    } catch {
-      // Storage full or unavailable: the in-memory key still protects retries.
-    }
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    saveDraft(storageKey, current);
+  }, []);
+
+  const resume = useCallback(() => {
+    const saved = pendingRef.current;
+    if (!saved) return;
+    setPending(null);
+    setDraft(saved);
+  }, []);
+
+  const discard = useCallback(() => {
+    clearDraft(storageKey);
+    setPending(null);
+    setDraft((current) => {
+      if (hasContent(current)) saveDraft(storageKey, current);
+      return current;
+    });
   }, []);
 
   const finish = useCallback((nextPhone: string) => {
-    Taro.removeStorageSync(DRAFT_KEY);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    clearDraft(storageKey);
     setDraft(freshDraft(nextPhone));
   }, []);
 
-  return { draft, update, persist, finish };
+  return { draft, pending, update, persist, resume, discard, finish };
 }

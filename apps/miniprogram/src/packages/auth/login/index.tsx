@@ -3,6 +3,9 @@ import Taro, { useUnload } from '@tarojs/taro';
 import { isValidPhone } from '@zongzhi/shared';
 import { useEffect, useRef, useState } from 'react';
 import { FieldError } from '../../../components/field-error';
+import { PrivacyConsent, PRIVACY_PAGE } from '../../../components/privacy-consent';
+import { usePageClass } from '../../../services/display';
+import { hasPrivacyConsent, recordPrivacyConsent } from '../../../services/privacy';
 import { loginWithSms, loginWithWechat, sendSmsCode } from '../../../services/auth.api';
 import type { FieldErrors } from '../../../services/request';
 import './index.css';
@@ -16,6 +19,8 @@ function leaveAfterLogin() {
 }
 
 export default function LoginPage() {
+  const pageClass = usePageClass();
+  const [consented, setConsented] = useState(hasPrivacyConsent);
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [devCode, setDevCode] = useState('');
@@ -96,7 +101,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='page'>
+    <View className={pageClass}>
       <View className='card'>
         <Text className='card-title'>手机号登录</Text>
         <Text className='hint login-intro'>登录后可以反映问题、查看办理进度</Text>
@@ -169,6 +174,24 @@ export default function LoginPage() {
       <Text className='hint login-privacy'>
         您的手机号仅用于登录和案件联系,不会向对方当事人公开。
       </Text>
+      <Text className='login-privacy-link' id='login-privacy-link' onClick={() => Taro.navigateTo({ url: PRIVACY_PAGE })}>
+        《隐私保护指引》
+      </Text>
+      <Text className='login-privacy-link' id='login-staff-link' onClick={() => Taro.navigateTo({ url: '/packages/staff/login/index' })}>
+        工作人员登录
+      </Text>
+      {!consented ? (
+        <PrivacyConsent
+          onAgree={() => {
+            recordPrivacyConsent();
+            setConsented(true);
+          }}
+          onDecline={() => {
+            if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
+            else Taro.switchTab({ url: '/pages/index/index' });
+          }}
+        />
+      ) : null}
     </View>
   );
 }

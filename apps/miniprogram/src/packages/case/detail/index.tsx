@@ -1,19 +1,25 @@
-import { Text, View } from '@tarojs/components';
-import { useLoad } from '@tarojs/taro';
-import { CATEGORY_LABELS, CHANNEL_LABELS, type Category } from '@zongzhi/shared';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
+import { CATEGORY_LABELS, CHANNEL_LABELS, COLOR_LABELS, type Category } from '@zongzhi/shared';
 import { useState } from 'react';
+import { EvaluationForm } from '../../../components/evaluation-form';
 import { HistoryTimeline } from '../../../components/history-timeline';
 import { PageContainer } from '../../../components/page-container';
 import { StatusTag } from '../../../components/status-tag';
-import { getTicket, type TicketDetail } from '../../../services/reports.api';
+import { usePageClass } from '../../../services/display';
+import { evaluateTicket, getTicket, type TicketDetail } from '../../../services/reports.api';
+import { previewImages } from '../../../services/preview';
+import { photoUrl } from '../../../services/uploads.api';
 import { formatDateTime } from '../../../utils/format';
 import '../case.css';
 
 export default function CaseDetailPage() {
+  const pageClass = usePageClass();
   const [id, setId] = useState('');
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [evaluated, setEvaluated] = useState('');
 
   const load = async (ticketId: string) => {
     setLoading(true);
@@ -34,13 +40,19 @@ export default function CaseDetailPage() {
     }
   });
 
+  usePullDownRefresh(() => {
+    (id ? load(id) : Promise.resolve()).then(() => Taro.stopPullDownRefresh());
+  });
+
   const category = (ticket?.category || ticket?.triage?.category) as Category | undefined;
+  const canEvaluate = !!ticket && ticket.status === 'resolved' && (ticket.allowedActions || []).indexOf('evaluate') >= 0;
+  const photos = ticket?.photos || [];
 
   return (
-    <View className='page'>
-      <PageContainer loading={loading} error={error} onRetry={id ? () => load(id) : undefined}>
+    <View className={pageClass}>
+      <PageContainer loading={loading && !ticket} error={error} onRetry={id ? () => load(id) : undefined}>
         {ticket ? (
-          <View id='case-detail'>
+          <View id='case-detail' data-status={ticket.status}>
             <View className='card'>
               <View className='row-between'>
                 <Text className='case-code' id='detail-case-code'>{ticket.caseCode}</Text>
@@ -50,11 +62,55 @@ export default function CaseDetailPage() {
                 <Text className='case-meta-row'>{`提交时间:${formatDateTime(ticket.createdAt)}`}</Text>
                 {category ? <Text className='case-meta-row'>{`问题类别:${CATEGORY_LABELS[category] || category}`}</Text> : null}
                 {ticket.channel ? <Text className='case-meta-row'>{`反映渠道:${CHANNEL_LABELS[ticket.channel] || ticket.channel}`}</Text> : null}
+                {ticket.resolveDeadline && (ticket.status === 'dispatched' || ticket.status === 'in_progress') ? (
+                  <Text className='case-meta-row'>{`应办结时间:${formatDateTime(ticket.resolveDeadline)}`}</Text>
+                ) : null}
+                {ticket.color ? (
+                  <Text className={`case-color case-color--${ticket.color}`} id='detail-color'>
+                    {COLOR_LABELS[ticket.color]}
+                  </Text>
+                ) : null}
+                {ticket.anonymous ? <Text className='case-meta-row'>匿名反映(承办部门看不到您的身份)</Text> : null}
               </View>
             </View>
+
+            {evaluated ? (
+              <Text className='card case-evaluated' id='eval-done'>
+                {evaluated}
+              </Text>
+            ) : null}
+
+            {canEvaluate ? (
+              <View className='card'>
+                <EvaluationForm
+                  submit={(input) => evaluateTicket(ticket.id, input)}
+                  onDone={(updated) => {
+                    setTicket({ ...ticket, ...updated });
+                    setEvaluated(
+                      updated.status === 'in_progress' ? '已收到您的评价,案件已转承办部门重新办理,结果会再次通知您。' : '感谢您的评价,案件已办结。',
+                    );
+                  }}
+                />
+              </View>
+            ) : null}
+
             <View className='card'>
               <Text className='card-title'>反映内容</Text>
               <Text className='case-text' userSelect>{ticket.text}</Text>
+              {ticket.location?.address ? <Text className='case-meta-row case-address'>{`地点:${ticket.location.address}`}</Text> : null}
+              {photos.length ? (
+                <View className='case-photos' id='case-photos'>
+                  {photos.map((p) => (
+                    <Image
+                      key={p.id}
+                      className='case-photo'
+                      src={photoUrl(p.thumbnailUrl)}
+                      mode='aspectFill'
+                      onClick={() => previewImages(photos.map((x) => photoUrl(x.url)), photoUrl(p.url))}
+                    />
+                  ))}
+                </View>
+              ) : null}
             </View>
             <View className='card'>
               <Text className='card-title'>办理进度</Text>

@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
+import { useLoad } from '@tarojs/taro';
 import { CATEGORY_LABELS, checkCaseCode, isValidPhone } from '@zongzhi/shared';
 import { useState } from 'react';
 import { FieldError } from '../../../components/field-error';
@@ -6,6 +7,7 @@ import { HistoryTimeline } from '../../../components/history-timeline';
 import { StatusTag } from '../../../components/status-tag';
 import { lookupCase, type PublicCaseView } from '../../../services/reports.api';
 import type { FieldErrors } from '../../../services/request';
+import { usePageClass } from '../../../services/display';
 import { knownPhone } from '../../../services/session';
 import { formatDateTime } from '../../../utils/format';
 import '../case.css';
@@ -21,6 +23,12 @@ export default function CaseLookupPage() {
   const [message, setMessage] = useState('');
   const [result, setResult] = useState<PublicCaseView | null>(null);
   const [searching, setSearching] = useState(false);
+  const pageClass = usePageClass();
+
+  // A shared link carries the code; the phone still has to be typed.
+  useLoad((params: Record<string, string | undefined>) => {
+    if (params.code) setCode(decodeURIComponent(params.code));
+  });
 
   const search = async () => {
     if (searching) return;
@@ -42,7 +50,7 @@ export default function CaseLookupPage() {
   };
 
   return (
-    <View className='page'>
+    <View className={pageClass}>
       <View className='card'>
         <Text className='card-title'>凭编码查询办理进度</Text>
         <Text className='hint lookup-intro'>无需登录。请输入提交反映时获得的案件编码和您的手机号。</Text>

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '提交成功',
+  enableShareAppMessage: true,
 });

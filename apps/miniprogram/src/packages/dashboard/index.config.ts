@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '综治工作台', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '承办待办', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '受理调度', enablePullDownRefresh: true });

@@ -1,0 +1,41 @@
+import type { LoginResponse } from './auth.api';
+import { request, resetLoginRedirect, type ApiResult } from './request';
+import { saveSession } from './session';
+
+/** Staff log in with username + password; the session is kept like a resident's. */
+export async function staffLogin(username: string, password: string): Promise<ApiResult<LoginResponse>> {
+  const result = await request<LoginResponse>('/auth/login', { method: 'POST', data: { username, password }, auth: false });
+  if (result.ok) {
+    saveSession({ accessToken: result.data.accessToken, user: result.data.user });
+    resetLoginRedirect();
+  }
+  return result;
+}
+
+export interface WalkInForm {
+  visitorName: string;
+  phone: string;
+  idNumber: string;
+  text: string;
+  parties?: string[];
+  location?: { lat: number; lng: number; address?: string };
+}
+
+export interface WalkInCreated {
+  id: string;
+  ticket: { id: string; caseCode: string; status: string };
+  documents?: { acceptance?: string };
+}
+
+/** 来访登记: registers a visitor at the counter; the ticket is accepted at once. */
+export function registerWalkIn(form: WalkInForm): Promise<ApiResult<WalkInCreated>> {
+  return request<WalkInCreated>('/walk-ins', { method: 'POST', data: form });
+}
+
+export interface ImportResult {
+  orderNo: string;
+  result: 'created' | 'duplicate' | 'rejected';
+  ticketId?: string;
+  caseCode?: string;
+  reason?: string;
+}

@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { apiCall, expectNoHorizontalOverflow, launchBrowser, phonePage, shot, signIn, startServer, tap, type ApiSession, type Server } from './harness';
+import { feedbackAgain, resolveTicket, residentWithReport } from './workflow-helpers';
+
+jest.setTimeout(180_000);
+
+describe('resident follows a case to the end and rates it (H5)', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let resident: ApiSession;
+  let handler: ApiSession;
+  let ticket: { id: string; caseCode: string };
+  const phone = '13912340002';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = (await phonePage(browser)).page;
+    ({ resident, ticket } = await residentWithReport(server.api, phone, '楼上邻居家卫生间漏水到我家天花板,找了几次都不肯修,墙皮都泡坏了'));
+    ({ handler } = await resolveTicket(server.api, ticket.id));
+    await signIn(page, server.origin, resident, phone);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the full public timeline with who did what and when', async () => {
+    await page.goto(server.origin + '/#/pages/mine/index');
+    const item = page.locator(`#mine-list .mine-item[data-case-code="${ticket.caseCode}"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('data-status')).toBe('resolved');
+    await item.tap();
+    await page.locator('#case-detail').waitFor();
+    const timeline = await page.locator('#history-timeline').innerText();
+    for (const step of ['提交反映', '受理', '交办', '签收', '已办结', '办理结果:调解成功']) expect(timeline).toContain(step);
+    expect(await page.locator('#history-timeline .timeline-item').count()).toBeGreaterThanOrEqual(5);
+    await page.locator('#evaluation-form').waitFor();
+    await shot(page, 'resident-case-resolved');
+    await expectNoHorizontalOverflow(page);
+  });
+
+  it('不满意 explains 重办, and the case goes back to 办理中', async () => {
+    await tap(page, '#eval-unsatisfied');
+    await page.locator('#eval-unsatisfied-hint').waitFor();
+    expect(await page.locator('#eval-unsatisfied-hint').innerText()).toContain('重办');
+    await page.locator('#eval-note textarea').fill('漏水还没有修好,只是口头答应');
+    await shot(page, 'resident-evaluate-unsatisfied');
+    await tap(page, '#eval-submit');
+    await page.locator('#eval-done').waitFor();
+    expect(await page.locator('#eval-done').innerText()).toContain('重新办理');
+    expect(await page.locator('#case-detail').getAttribute('data-status')).toBe('in_progress');
+    await page.getByText('办理中').first().waitFor();
+    expect(await page.locator('#evaluation-form').count()).toBe(0);
+    await shot(page, 'resident-evaluate-reopened');
+  });
+
+  it('满意 after the second feedback closes the case', async () => {
+    await feedbackAgain(server.api, handler, ticket.id);
+    await page.reload();
+    await page.locator('#evaluation-form').waitFor();
+    await tap(page, '#eval-satisfied');
+    await tap(page, '#eval-submit');
+    await page.locator('#eval-done').waitFor();
+    expect(await page.locator('#case-detail').getAttribute('data-status')).toBe('closed');
+    await shot(page, 'resident-evaluate-closed');
+    const t = await apiCall<{ status: string }>(server.api, 'GET', `/tickets/${ticket.id}`, undefined, resident.accessToken);
+    expect(t.body.status).toBe('closed');
+  });
+
+  it('shows messages with an unread badge when the server has a message box', async () => {
+    const probe = await apiCall<{ unread: number }>(server.api, 'GET', '/messages/unread-count', undefined, resident.accessToken);
+    await page.goto(server.origin + '/#/pages/mine/index');
+    await page.locator('#mine-messages').waitFor();
+    if (probe.status === 404) {
+      // Not built yet on this server: no badge, an empty box, no error.
+      expect(await page.locator('#mine-messages-badge').count()).toBe(0);
+      await tap(page, '#mine-messages');
+      await page.locator('#page-empty').waitFor();
+      await shot(page, 'resident-messages');
+      return;
+    }
+    expect(probe.body.unread).toBeGreaterThan(0);
+    await page.locator('#mine-messages-badge').waitFor();
+    expect(await page.locator('.weui-tabbar__item .weui-badge').first().innerText()).toBe(String(probe.body.unread > 99 ? '99+' : probe.body.unread));
+    await shot(page, 'resident-mine-badge');
+    await tap(page, '#mine-messages');
+    await page.locator('#messages-list .message-item').first().waitFor();
+    await shot(page, 'resident-messages');
+    await tap(page, '#messages-read-all');
+    await page.locator('#messages-list .message-item[data-read="false"]').first().waitFor({ state: 'detached' });
+    await page.locator('#messages-list .message-item').first().tap();
+    await page.locator('#case-detail').waitFor();
+    await page.goto(server.origin + '/#/pages/mine/index');
+    await page.locator('#mine-messages').waitFor();
+    await page.waitForTimeout(800);
+    expect(await page.locator('#mine-messages-badge').count()).toBe(0);
+  });
+});
