@@ -15,6 +15,8 @@ import {
 import { normalise } from './normalize';
 import { extractAmounts, extractGroupSizes, HUGE_SUM_RE } from './numbers';
 import { CONSULT_RE, LEXICON, PATTERNS } from './lexicon';
+import { featurize, parseModel, predictProba, type ModelFile, type NgramModel } from './model';
+import modelJson from '../data/model.json';
 import {
   HYPO_RE,
   NEG_BEFORE_RE,
@@ -43,6 +45,20 @@ export interface TriageResult {
 // ---------------------------------------------------------------------------
 // Compiled at module load
 
+let MODEL: NgramModel | null = null;
+try {
+  MODEL = parseModel(modelJson as unknown as ModelFile);
+} catch {
+  MODEL = null;
+}
+/** Replaces the category model (training/cross-validation only); null = rules alone. */
+export function setCategoryModel(m: NgramModel | null): void {
+  MODEL = m;
+}
+export function getCategoryModel(): NgramModel | null {
+  return MODEL;
+}
+
 interface TermInfo {
   cat: Category;
   weight: number;
@@ -57,6 +73,11 @@ for (const cat of CATEGORIES) {
     const term = item.slice(0, i);
     const weight = Number(item.slice(i + 1));
     const list = TERM_MAP.get(term) ?? [];
+    const dup = list.find((x) => x.cat === cat);
+    if (dup) {
+      dup.weight = Math.max(dup.weight, weight);
+      continue;
+    }
     list.push({ cat, weight });
     TERM_MAP.set(term, list);
   }
@@ -69,7 +90,10 @@ const TERM_RE = new RegExp(
 const PATTERN_RES = PATTERNS.map(([cat, src, weight]) => ({ cat, re: new RegExp(src, 'g'), weight }));
 const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
 const CLAUSE_BOUNDARY = /[，,。；;！!？?\n\r\t :：、]/;
-const CATEGORY_NEG_RE = /((?<!是)不是|并非|不属于|不涉及|不存在|没有|没|无)(什么)?$/;
+const CATEGORY_NEG_RE = /((?<!是)不是|并非|不属于|不涉及|不存在)(什么)?$/;
+/** 没/没有/无 negate an event (没打架, 无人受伤), not a subject (没交房租, 没有路灯). */
+const EVENT_NEG_RE = /(没有|没|无|未|并未|从未)(发生|出现)?$/;
+const EVENT_CATS = new Set<Category>(['public_order', 'traffic']);
 const VIOLENCE_OBJECT_RE = /(墙|门|窗|玻璃|车|东西|针|卡|球|字|电话|招呼|官司|疫苗|水|饭|包)/;
 const GATHER_NOT_GROUP_RE = /^.{0,8}(赌|麻将|打牌|吸毒)/;
 const SAFETY_MINOR_RE = /((灭火器|消防栓|水带|应急灯|指示灯|报警器|充电桩).{0,10}(过期|压力不足|坏|没了|不亮|缺|破)|已提醒|建议)/;
@@ -77,7 +101,17 @@ const ACCIDENT_RE = /(摔倒|跌倒|摔下|摔了|滑倒|不小心|自己摔|意
 const VIOLENT_CLAUSE_RE = /(打|推|殴|砍|捅|刺|踢|撞|砸|扎|抓)/;
 /** A traffic accident happening now, not a past claim. */
 const FRESH_RE = /(刚才|刚刚|当场|现场|正在|拨打120|打了120|叫了120|相撞|想跑|躺在)/;
-const CONSULT_SOFT_KINDS = new Set(['vulnerable', 'plural', 'repeat']);
+const CONSULT_SOFT_KINDS = new Set(['plural', 'repeat']);
+/** Demand (group 1) or side remark (group 2) markers. */
+const FOCUS_RE = /(诉求[:：]|主要是|主要诉求)|(另反映|另外反映|顺带反映|顺带|顺便反映|顺便说|顺便提|另外还提到|还提到)/g;
+/** Thanks and praise: not a dispute. */
+const PRAISE_RE = /(表扬|锦旗|感谢信|致谢|感谢)/;
+/** Handled on the spot (已现场劝导, 已责令整改 …). */
+const ONSITE_RE = /(已(经)?(现场)?(劝导|劝离|责令|整改|拆除|清理|清除|熄灭|补足|处置完毕|联系.{0,6}(维修|修剪|清理|处理))|承诺.{0,6}(修剪|整改|清理|维修|修复|拆除)|现场(劝导|处置)后)/;
+const ONSITE_DROP = new Set<string>(['hazard']);
+/** Group words that a small explicit head-count can soften (围堵, 聚集, 堵门). */
+const SOFT_GROUP_RE = /(聚集|围堵|堵门|堵.{0,4}门口|讨说法|要说法|讨个说法|讨公道|把.{0,3}门.{0,2}堵|堵.{0,2}(大门|厂门|校门))/;
+const CHILD_ABUSE_RE = /(孩子|小孩|儿子|女儿|孙子|孙女|继子|继女).{0,10}(打|抽|虐待|青一块|伤)|(他爸|他妈|她爸|她妈|父亲|母亲|继父|继母|后妈).{0,6}(打|抽|虐待)/;
 const SPOUSE_RE = /(老公|丈夫|老婆|妻子|前夫|前妻|男友|女友|男朋友|女朋友|男方|女方|对象|媳妇|同居)/;
 const HIGH_KINDS = new Set<SignalKind>(['group', 'threat', 'weapon', 'violence', 'injury', 'death', 'danger']);
 const LEVEL_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
@@ -225,7 +259,8 @@ function triageUnsafe(input: TriageInput): TriageResult {
             if (scope === 'hypo') continue;
           } else {
             kind = scope === 'worry' ? 'worry' : 'hazard';
-            level = 'medium';
+            // a worry is noted but does not raise the level (DOMAIN: hypotheticals are not signals)
+            level = scope === 'worry' ? 'low' : 'medium';
             reason =
               scope === 'worry'
                 ? `报告人担心"${word}"(仅为担忧,尚无实际行为)`
@@ -251,6 +286,7 @@ function triageUnsafe(input: TriageInput): TriageResult {
         level = 'medium';
         reason = `曾发生冲突或伤害("${word}${text[at + word.length] === '过' ? '过' : ''}"),需防反复`;
       }
+      if (kind === 'worry') level = 'low';
       signals.push({ rule, kind, level, reason, at });
     }
   }
@@ -306,11 +342,29 @@ function triageUnsafe(input: TriageInput): TriageResult {
     const lv = LEVEL_RANK[s.level];
     if ((clauseLevel.get(cs) ?? 0) < lv) clauseLevel.set(cs, lv);
   }
+  // the stated demand (诉求/主要是) weighs more; side remarks (另反映/顺带) less, up to the sentence end
+  const focus: Array<[number, number, number]> = [];
+  {
+    FOCUS_RE.lastIndex = 0;
+    let fm: RegExpExecArray | null;
+    while ((fm = FOCUS_RE.exec(text))) {
+      const end = text.slice(fm.index).search(/[。！？\n]/);
+      focus.push([fm.index, end < 0 ? text.length : fm.index + end, fm[1] ? 1.5 : 0.5]);
+    }
+  }
+  const focusWeight = (at: number): number => {
+    for (const [a, b, w] of focus) if (at >= a && at < b) return w;
+    return 1;
+  };
+  /** categories with a keyword in the clause of a high-risk signal: the dangerous event defines the case */
+  const hotCats = new Uint8Array(CATEGORIES.length);
   const scoreCategories = (penaliseSettled: boolean) => {
     const scores = new Float64Array(CATEGORIES.length);
+    hotCats.fill(0);
     const evidence: string[][] = CATEGORIES.map(() => []);
     const seen = new Map<string, number>();
-    const clauseWeight = (at: number): number => {
+    const clauseWeight = (at: number): number => focusWeight(at) * baseClauseWeight(at);
+    const baseClauseWeight = (at: number): number => {
       const cs = clauseStart[at] ?? 0;
       if (settled.has(cs)) return penaliseSettled ? 0.5 : 1;
       const lv = clauseLevel.get(cs) ?? 0;
@@ -323,12 +377,16 @@ function triageUnsafe(input: TriageInput): TriageResult {
       const at = tm.index;
       const before = text.slice(Math.max(clauseStart[at] ?? 0, at - 4), at);
       if (CATEGORY_NEG_RE.test(before)) continue;
+      const eventNeg = EVENT_NEG_RE.test(before);
       const count = (seen.get(term) ?? 0) + 1;
       seen.set(term, count);
       const factor = (count === 1 ? 1 : count === 2 ? 0.5 : 0.25) * clauseWeight(at);
+      const hot = (clauseLevel.get(clauseStart[at] ?? 0) ?? 0) === 2;
       for (const info of TERM_MAP.get(term)!) {
+        if (eventNeg && EVENT_CATS.has(info.cat)) continue;
         const ci = CAT_INDEX.get(info.cat)!;
         scores[ci] += info.weight * factor;
+        if (hot && info.weight >= 1) hotCats[ci] = 1;
         if (count === 1 && info.weight >= 1 && !evidence[ci].includes(term)) evidence[ci].push(term);
       }
     }
@@ -350,24 +408,67 @@ function triageUnsafe(input: TriageInput): TriageResult {
     for (const s of scores) if (s > top) top = s;
     if (top < OTHER_THRESHOLD && settled.size > 0) ({ scores, evidence } = scoreCategories(false));
   }
-  let best = CAT_INDEX.get('other')!;
-  let bestScore = 0;
-  let second = 0;
+  // learned complement: the model's log-probabilities added to the rule scores
+  let probs: Float64Array | null = null;
+  let feats: string[] = [];
+  const model = MODEL;
+  let ruleTop = 0;
+  let ruleBest = -1;
   for (let i = 0; i < scores.length; i++) {
-    if (scores[i] > bestScore) {
-      second = bestScore;
-      bestScore = scores[i];
-      best = i;
-    } else if (scores[i] > second) second = scores[i];
+    if (scores[i] > ruleTop) {
+      ruleTop = scores[i];
+      ruleBest = i;
+    }
   }
+  const hotRule = ruleBest >= 0 && hotCats[ruleBest] === 1 && ruleTop >= OTHER_THRESHOLD;
+  if (model && model.lambda > 0 && ruleTop < model.gate && !hotRule) {
+    feats = featurize(text);
+    const p = predictProba(model, feats);
+    probs = new Float64Array(CATEGORIES.length);
+    model.labels.forEach((l, i) => (probs![CAT_INDEX.get(l)!] = p[i]));
+  }
+  const combined = Float64Array.from(scores);
+  if (probs && model) {
+    let pmax = 0;
+    for (const v of probs) if (v > pmax) pmax = v;
+    for (let i = 0; i < combined.length; i++) combined[i] += model.lambda * Math.log(Math.max(probs[i], 1e-4) / pmax);
+  }
+  let best = CAT_INDEX.get('other')!;
+  let bestC = -Infinity;
+  for (let i = 0; i < combined.length; i++) {
+    if (combined[i] > bestC) {
+      bestC = combined[i];
+      best = i;
+    }
+  }
+  let bestScore = scores[best];
+  let second = 0;
+  for (let i = 0; i < scores.length; i++) if (i !== best && scores[i] > second) second = scores[i];
   let category: Category = CATEGORIES[best];
-  if (bestScore < OTHER_THRESHOLD && category !== 'other') category = 'other';
+  let byModel = false;
+  if (bestScore < OTHER_THRESHOLD && category !== 'other') {
+    if (probs && model && probs[best] >= model.tau) byModel = true;
+    else category = 'other';
+  }
+  if (category === 'other' && !byModel && probs && model && bestScore < OTHER_THRESHOLD) {
+    // rules found nothing decisive: let a confident model name the category
+    let mi = 0;
+    for (let i = 0; i < probs.length; i++) if (probs[i] > probs[mi]) mi = i;
+    if (CATEGORIES[mi] !== 'other' && probs[mi] >= model.tau && scores[mi] >= bestScore) {
+      category = CATEGORIES[mi];
+      best = mi;
+      bestScore = scores[mi];
+      byModel = true;
+    }
+  }
 
   // ----------------------------------------------------------- risk level
   const consult = CONSULT_RE.test(text);
   const kept: Signal[] = [];
+  const praise = PRAISE_RE.test(text);
   const consultOnly =
-    consult && signals.every((s) => s.level !== 'high' && (s.level === 'low' || CONSULT_SOFT_KINDS.has(s.kind)));
+    consult &&
+    signals.every((s) => s.level !== 'high' && (s.level === 'low' || CONSULT_SOFT_KINDS.has(s.kind) || (praise && s.kind === 'vulnerable')));
   for (const s of signals) {
     if (consultOnly) continue;
     const rule = s.rule;
@@ -381,11 +482,35 @@ function triageUnsafe(input: TriageInput): TriageResult {
     }
     kept.push(s);
   }
+  // a light injury in a fight is still an injury (DOMAIN: injury → high)
+  if (kept.some((s) => (s.kind === 'violence' && s.level === 'high') || (s.kind === 'conflict' && /推搡|拉扯|撕扯|扭打|厮打|抓|打/.test(s.reason)))) {
+    for (let i = 0; i < kept.length; i++) {
+      const s = kept[i];
+      if (s.kind === 'conflict' && s.rule && /摔伤|扭伤|擦伤|磕伤|烫伤/.test(s.reason)) {
+        kept[i] = { ...s, kind: 'injury', level: 'high', reason: s.reason.replace('有人员轻伤或意外受伤', '冲突中有人受伤') };
+      }
+    }
+  }
+  // a handful of people (explicit count under ten) crowding is not yet a mass incident
+  if (maxGroup >= MEDIUM_GROUP && maxGroup < HIGH_GROUP && !kept.some((s) => s.level === 'high' && s.kind !== 'group')) {
+    for (let i = 0; i < kept.length; i++) {
+      const s = kept[i];
+      if (s.kind === 'group' && s.rule && SOFT_GROUP_RE.test(s.reason)) {
+        kept[i] = { ...s, level: 'medium', reason: `${s.reason.replace(/等群体性行为或苗头|,有群体聚集苗头/, '')},但人数约${maxGroup}人,未达群体规模` };
+      }
+    }
+  }
+  // settled on the spot by the grid worker: hazards and old history no longer raise the level
+  if (ONSITE_RE.test(text)) {
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].level === 'medium' && ONSITE_DROP.has(kept[i].kind)) kept.splice(i, 1);
+    }
+  }
   let level: RiskLevel = 'low';
   for (const s of kept) if (LEVEL_RANK[s.level] > LEVEL_RANK[level]) level = s.level;
 
   if (level === 'low' && !consult) {
-    if (category === 'safety_hazard' && !SAFETY_MINOR_RE.test(text)) {
+    if (category === 'safety_hazard' && !SAFETY_MINOR_RE.test(text) && !ONSITE_RE.test(text)) {
       kept.push({ kind: 'baseline', level: 'medium', reason: '安全隐患类事项,需限期排查整改', at: 0 });
       level = 'medium';
     } else if (category === 'campus' && /(学生|孩子|小孩|儿子|女儿|同学)/.test(text)) {
@@ -398,7 +523,13 @@ function triageUnsafe(input: TriageInput): TriageResult {
   const reasons: string[] = [];
   const ev = evidence[CAT_INDEX.get(category)!].slice(0, 4);
   if (category === 'other') reasons.push('未匹配到明确类别关键词,归入其他,建议人工研判');
-  else reasons.push(`关键词:${ev.join('、')}`);
+  else if (ev.length && !byModel) reasons.push(`关键词:${ev.join('、')}`);
+  else {
+    const ci = model ? model.labels.indexOf(category) : -1;
+    const top = model && ci >= 0 ? topFeatures(model, feats, ci, 3) : [];
+    const pc = probs ? Math.round(probs[best] * 100) : 0;
+    reasons.push(`文本特征判断(模型置信度${pc}%)${top.length ? ':' + top.join('、') : ''}${ev.length ? ';关键词:' + ev.join('、') : ''}`);
+  }
   const riskReasons: string[] = [];
   for (const lv of ['high', 'medium'] as const) {
     for (const s of kept) if (s.level === lv && !riskReasons.includes(s.reason)) riskReasons.push(s.reason);
@@ -412,6 +543,7 @@ function triageUnsafe(input: TriageInput): TriageResult {
   } else if (settledSeen) {
     riskReasons.push('文中已调解的旧事不计入风险');
   }
+  for (const s of kept) if (s.kind === 'worry' && s.level === 'low' && !riskReasons.includes(s.reason)) riskReasons.push(s.reason);
   if (negNote) riskReasons.push(negNote);
   reasons.push(...riskReasons.slice(0, 6));
 
@@ -422,15 +554,16 @@ function triageUnsafe(input: TriageInput): TriageResult {
       (s) => s.kind === 'violence' || s.kind === 'injury' || s.kind === 'weapon' || (s.kind === 'threat' && s.level === 'high'),
     );
     const dv = kept.some((s) => s.kind === 'violence' && /家暴|家庭暴力/.test(s.reason));
-    if (dv || (violent && SPOUSE_RE.test(text))) {
+    if (dv || (violent && (SPOUSE_RE.test(text) || CHILD_ABUSE_RE.test(text)))) {
       department = 'women_federation';
       reasons.push('涉及家庭暴力,转妇联协同处置');
     }
   }
 
   // ----------------------------------------------------------- confidence
-  const margin = bestScore > 0 ? (bestScore - second) / bestScore : 0;
+  const margin = bestScore > 0 ? Math.max(0, (bestScore - second) / bestScore) : 0;
   let catConf = category === 'other' ? 0.3 : Math.min(1, 0.35 + 0.45 * margin + Math.min(0.2, bestScore / 40));
+  if (probs && category !== 'other') catConf = byModel ? Math.min(0.8, probs[best]) : Math.max(catConf, Math.min(1, 0.5 * catConf + 0.5 * probs[best]));
   const strong = kept.filter((s) => s.level === level).length;
   const riskConf = level === 'low' ? (kept.length === 0 ? 0.8 : 0.6) : Math.min(0.95, 0.6 + 0.12 * strong);
   if (!Number.isFinite(catConf)) catConf = 0.3;
@@ -442,4 +575,22 @@ function triageUnsafe(input: TriageInput): TriageResult {
 
 function hasViolence(signals: Signal[]): boolean {
   return signals.some((s) => (s.kind === 'violence' || s.kind === 'weapon') && s.level === 'high');
+}
+
+/** The present n-grams (2+ chars) that weigh most for one class: the model's evidence. */
+function topFeatures(model: NgramModel, feats: string[], ci: number, n: number): string[] {
+  const scored: Array<[string, number]> = [];
+  for (const f of feats) {
+    if (f.length < 2) continue;
+    const w = model.weights.get(f)?.find(([c]) => c === ci)?.[1] ?? 0;
+    if (w > 0) scored.push([f, w]);
+  }
+  scored.sort((a, b) => b[1] - a[1]);
+  const out: string[] = [];
+  for (const [f] of scored) {
+    if (out.some((o) => o.includes(f) || f.includes(o))) continue;
+    out.push(f);
+    if (out.length >= n) break;
+  }
+  return out;
 }

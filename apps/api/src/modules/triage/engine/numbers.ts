@@ -84,7 +84,7 @@ export function parseChineseNumber(input: string): number | null {
   return Number.isFinite(total) ? total : null;
 }
 
-const NUM = '(?:[0-9][0-9,]*(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿几数壹贰叁肆伍陆柒捌玖拾佰仟萬点])';
+const NUM = '(?:[0-9][0-9,]*(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿几数壹贰叁肆伍陆柒捌玖拾佰仟萬点]|(?<=十)好(?=几))';
 // a numeral run, optionally with 多/余/来 and 上 prefix, then an optional 万/亿/w/k
 const AMOUNT_RE = new RegExp(
   `(上|近|约|共|达)?(${NUM}+(?:[多余来]?(?:${NUM})*)?(?:[万亿wWkK])?(?:[多余来])?(?:[万亿])?)\\s*(元|块钱|块|圆|万元|余元|多元|钱)?`,
@@ -145,9 +145,9 @@ export const HUGE_SUM_RE = /(金额巨大|数额巨大|巨额|巨款|上百万|�
 // Group size
 
 const PEOPLE_NOUN =
-  '(?:人|工人|农民工|民工|工友|村民|业主|居民|住户|商户|家长|学生|孩子|小孩|老人|老年人|会员|员工|职工|师傅|男子|女子|青年|年轻人|亲戚|家属|群众|租户|摊贩|同事|兄弟|人员|学员|患者|病人|乘客|群众|户主|拆迁户|被拆迁户|债主|人家)';
+  '(?:人|工人|农民工|民工|工友|村民|业主|居民|住户|商户|家长|学生|孩子|小孩|老人|老年人|会员|员工|职工|师傅|男子|女子|青年|年轻人|亲戚|家属|群众|租户|摊贩|同事|兄弟|人员|学员|患者|病人|乘客|群众|户主|拆迁户|被拆迁户|债主|人家|同学|邻居|租客|顾客|朋友|老师|农户|店主|摊主|司机|骑手|外卖员|队员|姐妹|老乡|客户|学员|孩子们|业户|商家|店家|家庭)';
 const GROUP_RE = new RegExp(
-  `(上|近|约|共|有|达)?([0-9]+|[一二两三四五六七八九十百千几数]+)(多|余|来|几)?(个|名|位|户|家|人|号人|口人)(${PEOPLE_NOUN})?`,
+  `(上|近|约|共|有|达)?([0-9]+|[一二两三四五六七八九十百千几数][一二两三四五六七八九十百千几数好]*)(多|余|来|几)?(个|名|位|户|家|人|号人|口人|号)(${PEOPLE_NOUN})?`,
   'g',
 );
 
@@ -167,7 +167,7 @@ export function extractGroupSizes(text: string): GroupHit[] {
     const idx = m.index;
     const before = text.slice(Math.max(0, idx - 8), idx);
     const after = text.slice(idx + whole.length, idx + whole.length + 2);
-    if (cls === '个' && !noun) continue;
+    if ((cls === '个' || cls === '号') && !noun) continue;
     if (cls === '家' && !noun) {
       // 我们三家 / 共五家 / 三家都… ; not 跑了三家医院
       if (!(/(我们|他们|你们|共|涉及|有|这|那)$/.test(before) || /^(都|一起|联合|住户|邻居|人|$|[，。；！？\s、])/.test(after) || after === ''))
