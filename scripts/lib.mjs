@@ -51,7 +51,7 @@ export function ensureApt(packages) {
     run(`${sudo}apt-get update -qq`, { env });
     aptUpdated = true;
   }
-  run(`${sudo}apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, { env });
+  run(`${sudo}apt-get install -y -qq ${missing.join(' ')}`, { env });
 }
 
 /** Newest modification time of files under the given paths (skipping node_modules and dist). */
