@@ -1,5 +1,7 @@
 import { ACTIONS, transitionFor } from '@zongzhi/shared';
+import { noisyJpeg } from '../helpers/images';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { uploadFile } from '../helpers/uploads';
 import { PLACE, TEXT, World, type Ticket } from '../factories/world';
 
 describe('ticket lifecycle (MariaDB)', () => {
@@ -275,6 +277,25 @@ describe('ticket lifecycle (MariaDB)', () => {
       await w.must(streetDispatcher, r.id, 'dispatch', { departmentId: w.dep('D01S01', 'justice') });
       const up = await w.must(handler, r.id, 'escalate', { note: '矛盾升级,需要街道协调' });
       expect(up).toMatchObject({ status: 'accepted', unitId: w.unit('D01S01'), departmentId: null });
+    });
+
+    it('feedback photos: only the handler’s own uploads attach, and the resident sees them on the feedback step', async () => {
+      const r = await w.report(resident.token, TEXT.low, PLACE.eastGrid1);
+      await w.must(streetDispatcher, r.id, 'accept');
+      await w.must(streetDispatcher, r.id, 'dispatch', { departmentId: w.dep('D01S01', 'justice') });
+      await w.must(handler, r.id, 'sign');
+      const mine = await uploadFile(t, handler, await noisyJpeg(400, 300));
+      const theirs = await uploadFile(t, hrssHandler, await noisyJpeg(400, 300));
+      expect([mine.status, theirs.status]).toEqual([201, 201]);
+      const refused = await w.act(handler, r.id, 'feedback', { outcome: 'mediated', note: '已调解', photoIds: [mine.body.id, theirs.body.id] });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toHaveProperty('photoIds');
+      expect((await w.get(handler, r.id)).body.status).toBe('in_progress'); // nothing half-done
+      await w.must(handler, r.id, 'feedback', { outcome: 'mediated', note: '已调解', photoIds: [mine.body.id] });
+      const seen = (await w.get(resident.token, r.id)).body as Ticket & { history: { action: string; photos: { id: string }[] }[] };
+      const step = seen.history.find((h) => h.action === 'feedback')!;
+      expect(step.photos.map((p) => p.id)).toEqual([mine.body.id]);
+      expect(seen.history.find((h) => h.action === 'submit')!.photos).toEqual([]);
     });
 
     it('settle_on_site: a grid worker settles a submitted ticket in their grid, not elsewhere', async () => {

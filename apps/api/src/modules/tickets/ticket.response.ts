@@ -21,6 +21,8 @@ export interface HistoryResponse {
   note: string | null;
   /** Action details (outcome, satisfaction, guidance, department …); staff see all, residents the public part. */
   data?: Record<string, unknown> | null;
+  /** Photos filed with this step (feedback, on-site settlement, a comment). */
+  photos: { id: string; url: string; thumbnailUrl: string }[];
   at: string;
 }
 
@@ -114,7 +116,7 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
 /** History details a resident may read; the rest (overrides, departments, extensions) is internal. */
 const PUBLIC_DATA_KEYS = ['outcome', 'satisfaction', 'guidance', 'method', 'channel', 'auto', 'kind'];
 
-export function toHistoryResponse(h: TicketHistory, viewer?: AuthUser): HistoryResponse {
+export function toHistoryResponse(h: TicketHistory, viewer?: AuthUser, photos: readonly TicketPhoto[] = []): HistoryResponse {
   const forResident = viewer?.role === 'resident';
   const internal = !!(h.data && ('override' in h.data || 'extension' in h.data));
   const data = h.data && forResident ? Object.fromEntries(Object.entries(h.data).filter(([k]) => PUBLIC_DATA_KEYS.includes(k))) : h.data;
@@ -126,6 +128,7 @@ export function toHistoryResponse(h: TicketHistory, viewer?: AuthUser): HistoryR
     actor: { role: h.actorRole, name: h.actorLabel || (h.actorRole === 'system' ? '系统' : ROLE_LABELS[h.actorRole]) },
     note: forResident && internal ? null : h.note,
     data,
+    photos: photos.filter((p) => p.historyId === h.id).map(({ id, url, thumbnailUrl }) => ({ id, url, thumbnailUrl })),
     at: h.at.toISOString(),
   };
 }

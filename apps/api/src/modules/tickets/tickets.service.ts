@@ -34,7 +34,7 @@ export class TicketsService {
     const photos = await this.uploads.photosFor([ticket.id], viewer);
     const out: TicketResponse = {
       ...toTicketResponse(ticket, viewer, this.clock.now(), photos.get(ticket.id)),
-      history: history.map((h) => toHistoryResponse(h, viewer)),
+      history: history.map((h) => toHistoryResponse(h, viewer, photos.get(ticket.id))),
       allowedActions,
     };
     if (viewer.role !== 'resident') Object.assign(out, await this.staffExtras(ticket, allowedActions.includes('dispatch')));
