@@ -60,7 +60,7 @@ export type RandomSource = (maxExclusive: number) => number;
 
 type Crypto = { getRandomValues?: (a: Uint32Array) => Uint32Array };
 const POOL_SIZE = 256;
-let pool = new Uint32Array(0);
+let pool: Uint32Array = new Uint32Array(0);
 let poolAt = 0;
 
 /**
