@@ -1,13 +1,14 @@
 // `npm test`: gets pnpm, installs, installs MariaDB, Chromium and a CJK font
 // when missing, builds, starts a throw-away MariaDB, runs every jest project
 // (unit, mini-program components, API integration on MariaDB, browser tests
-// of the H5 build) and the bundle-size budget, then prints one closing line
+// of the H5 build), the mini-program type-check and the bundle-size budget,
+// then prints one closing line
 // `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './build.mjs';
-import { ensureApt, ensurePnpm, log, pnpmInstall, ROOT, run } from './lib.mjs';
+import { ensureApt, ensurePnpm, log, pnpmInstall, ROOT } from './lib.mjs';
 import { startMariadb } from './mariadb.mjs';
 
 const started = Date.now();
@@ -42,6 +43,13 @@ try {
   if (r.status !== 0 && failed === 0) failed = 1; // jest failed for a reason it did not count
 } finally {
   db.stop();
+}
+
+// Taro's build never type-checks (babel); the API and shared builds do (tsc).
+if (process.argv.length <= 2) {
+  const r = spawnSync('pnpm', ['--filter', '@zongzhi/miniprogram', 'typecheck'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status === 0) passed += 1;
+  else failed += 1;
 }
 
 // The weapp package budget (bench/size builds weapp and fails above budget).
