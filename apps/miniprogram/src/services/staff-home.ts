@@ -1,4 +1,6 @@
+import Taro from '@tarojs/taro';
 import type { Role } from '@zongzhi/shared';
+import { clearSession } from './session';
 
 /** Where each staff role lands after logging in (pages/index routes staff here too). */
 export const STAFF_PAGES = {
@@ -27,4 +29,10 @@ export function staffHomeUrl(role: Role | string | null | undefined): string | n
     default:
       return null;
   }
+}
+
+/** Staff sign out: the session goes and the staff login page comes back. */
+export function logOutStaff(): void {
+  clearSession();
+  Taro.redirectTo({ url: STAFF_PAGES.login }).catch(() => undefined);
 }

@@ -5,9 +5,9 @@ import { useRef, useState } from 'react';
 import { AreaMap } from '../../components/area-map';
 import { PageContainer } from '../../components/page-container';
 import { RiskBadge } from '../../components/risk-badge';
-import { clearSession, getSession } from '../../services/session';
+import { getSession } from '../../services/session';
 import { chinaDay, percent } from '../../services/staff-format';
-import { STAFF_PAGES } from '../../services/staff-home';
+import { STAFF_PAGES, logOutStaff } from '../../services/staff-home';
 import { statsApi, type BreakdownBy, type BreakdownItem, type MapData, type RedItem, type StatsSummary, type TrendDay, type UnitOption } from '../../services/stats.api';
 import { actOn } from '../../services/tickets.api';
 import './index.css';
@@ -110,10 +110,7 @@ export default function DashboardPage() {
           <Text
             className='dash-link'
             id='staff-logout'
-            onClick={() => {
-              clearSession();
-              Taro.redirectTo({ url: STAFF_PAGES.login });
-            }}
+            onClick={logOutStaff}
           >
             退出
           </Text>

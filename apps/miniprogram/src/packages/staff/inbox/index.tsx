@@ -3,8 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { TicketStatus } from '@zongzhi/shared';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
-import { clearSession, getSession } from '../../../services/session';
-import { STAFF_PAGES } from '../../../services/staff-home';
+import { getSession } from '../../../services/session';
+import { STAFF_PAGES, logOutStaff } from '../../../services/staff-home';
 import { listTickets, type StaffTicket } from '../../../services/tickets.api';
 import { TicketCard } from '../ticket-card';
 import '../staff.css';
@@ -55,10 +55,7 @@ export default function InboxPage() {
         <Text
           className='staff-link'
           id='staff-logout'
-          onClick={() => {
-            clearSession();
-            Taro.redirectTo({ url: STAFF_PAGES.login });
-          }}
+          onClick={logOutStaff}
         >
           退出
         </Text>

@@ -16,8 +16,8 @@ import {
 } from '@zongzhi/shared';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
-import { clearSession, getSession } from '../../../services/session';
-import { STAFF_PAGES } from '../../../services/staff-home';
+import { getSession } from '../../../services/session';
+import { STAFF_PAGES, logOutStaff } from '../../../services/staff-home';
 import { decideExtension, getStaffTicket, listExtensionRequests, listTickets, type ExtensionRequest, type StaffTicket, type TicketQuery } from '../../../services/tickets.api';
 import { formatDateTime } from '../../../utils/format';
 import { TicketCard } from '../ticket-card';
@@ -158,10 +158,7 @@ export default function QueuePage() {
           <Text
             className='staff-link'
             id='staff-logout'
-            onClick={() => {
-              clearSession();
-              Taro.redirectTo({ url: STAFF_PAGES.login });
-            }}
+            onClick={logOutStaff}
           >
             退出
           </Text>
