@@ -1,7 +1,10 @@
 import exifr from 'exifr';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { isValidLatLng, wgs84ToGcj02, type LatLng } from '@zongzhi/shared';
 import { DomainError } from '../../common/errors';
+import { convertToSrgb, isSrgbProfile, parseMatrixShaper } from './icc';
+
+export { isSrgbProfile } from './icc';
 
 export const PHOTO_LIMITS = {
   /** Bytes of one uploaded file. */
@@ -81,23 +84,37 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
 
   const gps = await readGps(input);
 
-  let full: Derivative;
+  // The stored photo is sRGB without a profile. sRGB needs nothing; a matrix/shaper profile (Display P3,
+  // Adobe RGB…) is converted here after resizing, ~10× cheaper than libvips before it; anything else by libvips.
+  const srgb = !header.icc || isSrgbProfile(header.icc);
+  const shaper = srgb ? null : parseMatrixShaper(header.icc);
+
+  let pixels: { data: Buffer; info: OutputInfo };
   try {
-    // limitInputPixels again: the decoder enforces it even if a header lied.
-    let img = sharp(input, { limitInputPixels: PHOTO_LIMITS.maxPixels, failOn: 'error' })
-      .rotate()
+    let img = sharp(input, {
+      // limitInputPixels again: the decoder enforces it even if a header lied.
+      limitInputPixels: PHOTO_LIMITS.maxPixels,
+      failOn: 'error',
+      // EXIF orientation applied at load: ~15 ms cheaper than .rotate() on a 12 MP JPEG (bench/photos).
+      autoOrient: true,
+      ignoreIcc: srgb || shaper !== null,
+    })
       // Catmull-Rom instead of the default Lanczos-3: indistinguishable at 1600 px, ~25 % less CPU (bench/photos).
       .resize({ width: PHOTO_LIMITS.longSide, height: PHOTO_LIMITS.longSide, fit: 'inside', withoutEnlargement: true, kernel: 'cubic' });
     // JPEG has no alpha: transparent PNG/WebP areas become white rather than black.
     if (header.hasAlpha) img = img.flatten({ background: '#ffffff' });
-    const out = await img.jpeg({ quality: 82 }).toBuffer({ resolveWithObject: true });
-    full = { data: out.data, width: out.info.width, height: out.info.height };
+    pixels = await img.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   } catch (e) {
     if (e instanceof Error && /pixel limit/i.test(e.message)) throw tooLarge('照片像素过大(超过 4000 万像素)');
     throw unsupported('图片已损坏或无法识别');
   }
-  // From the 1600 px result: far cheaper than decoding the original twice.
-  const t = await sharp(full.data)
+  const { width, height, channels } = pixels.info;
+  if (shaper && channels >= 3) convertToSrgb(pixels.data, channels, shaper);
+  // Both derivatives from the same decoded pixels: the original is decoded once.
+  const raw = { raw: { width, height, channels } } as const;
+  const out = await sharp(pixels.data, raw).jpeg({ quality: 82 }).toBuffer({ resolveWithObject: true });
+  const full: Derivative = { data: out.data, width, height };
+  const t = await sharp(pixels.data, raw)
     .resize({ width: PHOTO_LIMITS.thumbSide, height: PHOTO_LIMITS.thumbSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 75 })
     .toBuffer({ resolveWithObject: true });
