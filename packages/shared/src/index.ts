@@ -7,3 +7,4 @@ export * from './privacy';
 export * from './geo';
 export * from './id-card';
 export * from './messages';
+export * from './exif-gps';

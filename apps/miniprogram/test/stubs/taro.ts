@@ -34,6 +34,10 @@ export const getImageInfo = jest.fn(() => Promise.resolve({ width: 4000, height:
 export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' }));
 export const setTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'setTabBarBadge:ok' }));
 export const removeTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'removeTabBarBadge:ok' }));
+/** No files in jsdom: every read fails unless a test gives the manager a `readFile`. */
+export const getFileSystemManager = jest.fn(() => ({
+  readFile: (o: { fail?: (r: { errMsg: string }) => void }) => o.fail?.({ errMsg: 'readFile:fail no such file or directory' }),
+}));
 
 const mocks = [
   request,
@@ -60,6 +64,7 @@ const mocks = [
   reLaunch,
   setTabBarBadge,
   removeTabBarBadge,
+  getFileSystemManager,
 ];
 
 /** Clears storage and call records; keeps the default implementations. */
@@ -113,5 +118,6 @@ const Taro = {
   reLaunch,
   setTabBarBadge,
   removeTabBarBadge,
+  getFileSystemManager,
 };
 export default Taro;

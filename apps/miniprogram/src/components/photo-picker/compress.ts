@@ -4,8 +4,9 @@ import type { PhotoSource } from '../../services/uploads.api';
 export const LONG_SIDE = 1600;
 /**
  * Files at or under this size go up as they are: the server re-encodes and
- * strips them anyway, and only the original still carries the EXIF position
- * behind 「使用照片拍摄位置」(re-encoding on the device drops it).
+ * strips them anyway, and reads their EXIF position itself. Re-encoding on the
+ * device drops EXIF, so the picker reads the position behind 「使用照片拍摄位置」
+ * from the original first (device-gps.ts).
  */
 export const COMPRESS_ABOVE_BYTES = 2 * 1024 * 1024;
 
@@ -49,6 +50,14 @@ async function compressH5(file: File): Promise<Blob> {
   }
 }
 
-export function compressPhoto(source: File | { path: string; size: number }): Promise<PhotoSource> {
-  return source instanceof Blob ? compressH5(source) : compressWeapp(source.path, source.size);
+/** What the picker gets: an H5 File, or a weapp temp file path with its size. */
+export type PickedPhoto = File | { path: string; size: number };
+
+/** WeChat's mini-program runtime defines no global `Blob`: a bare `instanceof Blob` would throw there. */
+export function isBrowserFile(source: PickedPhoto): source is File {
+  return typeof Blob !== 'undefined' && source instanceof Blob;
+}
+
+export function compressPhoto(source: PickedPhoto): Promise<PhotoSource> {
+  return isBrowserFile(source) ? compressH5(source) : compressWeapp(source.path, source.size);
 }

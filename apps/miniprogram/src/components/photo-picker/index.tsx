@@ -6,7 +6,8 @@ import { ensurePrivacyConsent } from '../../services/privacy';
 import { previewImages } from '../../services/preview';
 import { photoUrl, uploadPhoto, type PhotoSource, type ProgressFn, type UploadedPhoto } from '../../services/uploads.api';
 import type { ApiResult } from '../../services/request';
-import { compressPhoto } from './compress';
+import { compressPhoto, type PickedPhoto } from './compress';
+import { readDeviceGps } from './device-gps';
 import './index.css';
 
 export const MAX_PHOTOS = 9;
@@ -22,6 +23,8 @@ interface Item {
   progress: number;
   error?: string;
   uploaded?: UploadedPhoto;
+  /** The original's EXIF position (GCJ-02), read on the device before compression dropped it. */
+  deviceGps?: LatLng | null;
 }
 
 export interface PhotoPickerChange {
@@ -29,7 +32,11 @@ export interface PhotoPickerChange {
   ids: string[];
   /** True while any photo is still uploading. */
   busy: boolean;
-  /** The first EXIF position among the uploaded photos (GCJ-02), if any. */
+  /**
+   * The first EXIF position among the uploaded photos (GCJ-02), if any: the
+   * server's reading, else the one read on the device from the original (the
+   * server cannot read it from a photo the device compressed).
+   */
   gps: LatLng | null;
   /** The uploaded photos themselves (id and links), e.g. to keep with a draft. */
   photos?: { id: string; url: string; thumbnailUrl: string }[];
@@ -40,6 +47,7 @@ export interface PhotoPickerProps {
   /** Seams for tests; the defaults are the real thing. */
   upload?: (source: PhotoSource, onProgress: ProgressFn) => Promise<ApiResult<UploadedPhoto>>;
   compress?: typeof compressPhoto;
+  readGps?: typeof readDeviceGps;
   /** Photos already on the server (a resumed draft): shown as done, not uploaded again. */
   initial?: { id: string; url: string; thumbnailUrl: string }[];
 }
@@ -63,7 +71,7 @@ function fromInitial(initial: PhotoPickerProps['initial']): Item[] {
   }));
 }
 
-export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compressPhoto, initial }: PhotoPickerProps) {
+export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compressPhoto, readGps = readDeviceGps, initial }: PhotoPickerProps) {
   const [items, setItems] = useState<Item[]>(() => fromInitial(initial));
   const inputRef = useRef<HTMLInputElement | null>(null);
   const itemsRef = useRef(items);
@@ -74,7 +82,7 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
     onChange({
       ids: done.map((i) => i.uploaded!.id),
       busy: items.some((i) => i.status === 'uploading'),
-      gps: done.find((i) => i.uploaded!.gps)?.uploaded!.gps ?? null,
+      gps: done.map((i) => i.uploaded!.gps ?? i.deviceGps).find((p) => !!p) ?? null,
       photos: done.map((i) => ({ id: i.uploaded!.id, url: i.uploaded!.url, thumbnailUrl: i.uploaded!.thumbnailUrl })),
     });
   }, [items]);
@@ -88,7 +96,7 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
     else patch(key, { status: 'failed', error: result.errors.file || result.message });
   };
 
-  const add = async (picked: { preview: string; original: File | { path: string; size: number } }[]) => {
+  const add = async (picked: { preview: string; original: PickedPhoto }[]) => {
     const room = MAX_PHOTOS - itemsRef.current.length;
     const accepted = picked.slice(0, Math.max(0, room));
     if (picked.length > accepted.length) void Taro.showToast({ title: `最多添加 ${MAX_PHOTOS} 张照片`, icon: 'none' });
@@ -96,8 +104,10 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
     setItems((list) => [...list, ...fresh]);
     await Promise.all(
       fresh.map(async (item, n) => {
+        // First, while the original still has its EXIF; a failed read only loses the offer.
+        const deviceGps = await readGps(accepted[n].original).catch(() => null);
         const source = await compress(accepted[n].original);
-        patch(item.key, { source });
+        patch(item.key, { source, deviceGps });
         await send(item.key, source);
       }),
     );

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import type { LatLng } from '@zongzhi/shared';
 import type { ApiResult } from '../../services/request';
 import type { PhotoSource, ProgressFn, UploadedPhoto } from '../../services/uploads.api';
 import { MAX_PHOTOS, PhotoPicker, type PhotoPickerChange } from './index';
@@ -22,16 +23,18 @@ const failed: ApiResult<UploadedPhoto> = { ok: false, status: 0, code: 'NETWORK.
 
 const jpeg = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], name, { type: 'image/jpeg' });
 
-function setup() {
+type Picked = File | { path: string; size: number };
+
+function setup({ readGps = jest.fn(async (_f: Picked): Promise<LatLng | null> => null) } = {}) {
   const { upload, pending } = controllableUpload();
-  const compress = jest.fn(async (f: File | { path: string; size: number }) => f as PhotoSource);
+  const compress = jest.fn(async (f: Picked) => f as PhotoSource);
   const changes: PhotoPickerChange[] = [];
-  const view = render(<PhotoPicker onChange={(c) => changes.push(c)} upload={upload} compress={compress} />);
+  const view = render(<PhotoPicker onChange={(c) => changes.push(c)} upload={upload} compress={compress} readGps={readGps} />);
   const input = () => view.container.querySelector('#photo-picker input[type=file]') as HTMLInputElement;
   const choose = (...files: File[]) => act(async () => fireEvent.change(input(), { target: { files } }));
   const items = () => Array.from(view.container.querySelectorAll('.photo-picker-item'));
   const last = () => changes[changes.length - 1];
-  return { ...view, upload, pending, compress, choose, input, items, last };
+  return { ...view, upload, pending, compress, readGps, choose, input, items, last };
 }
 
 beforeAll(() => {
@@ -130,5 +133,61 @@ describe('PhotoPicker (H5)', () => {
     await waitFor(() => expect(upload).toHaveBeenCalledTimes(9));
     expect(container.querySelector('#photo-picker-add')).toBeNull();
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '最多添加 9 张照片' }));
+  });
+
+  describe('photo position (for 「使用照片拍摄位置」)', () => {
+    const ON_DEVICE = { lat: 31.224361, lng: 121.469170 };
+    const FROM_SERVER = { lat: 39.908735, lng: 116.397741 };
+
+    it('keeps the position read on the device from the original when the compressed upload carries none', async () => {
+      const readGps = jest.fn(async (_f: Picked): Promise<LatLng | null> => ON_DEVICE);
+      const { choose, pending, compress, last } = setup({ readGps });
+      // Compression re-encodes, so what goes up has no EXIF and the server finds no position.
+      compress.mockImplementation(async () => new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xdb])], { type: 'image/jpeg' }));
+      const original = jpeg('big.jpg');
+      await choose(original);
+      await waitFor(() => expect(pending).toHaveLength(1));
+      expect(readGps).toHaveBeenCalledWith(original);
+      expect(readGps.mock.invocationCallOrder[0]).toBeLessThan(compress.mock.invocationCallOrder[0]);
+      expect(pending[0].source).not.toBe(original);
+      expect(last().gps).toBeNull(); // not before the photo is actually uploaded
+
+      await act(async () => pending[0].resolve(ok('id-a')));
+      expect(last()).toMatchObject({ ids: ['id-a'], busy: false, gps: ON_DEVICE });
+    });
+
+    it("prefers the server's reading, and takes the first uploaded photo that has either", async () => {
+      const readGps = jest
+        .fn(async (_f: Picked): Promise<LatLng | null> => null)
+        .mockResolvedValueOnce(null) // a: no position at all
+        .mockResolvedValueOnce(ON_DEVICE) // b: read on the device only
+        .mockResolvedValueOnce(ON_DEVICE); // c: on the device, and the server read it too
+      const { choose, pending, items, last } = setup({ readGps });
+      await choose(jpeg('a.jpg'), jpeg('b.jpg'), jpeg('c.jpg'));
+      await waitFor(() => expect(pending).toHaveLength(3));
+
+      await act(async () => pending[2].resolve(ok('id-c', FROM_SERVER)));
+      expect(last().gps).toEqual(FROM_SERVER);
+      await act(async () => pending[0].resolve(ok('id-a')));
+      expect(last().gps).toEqual(FROM_SERVER); // a is first but has none
+      await act(async () => pending[1].resolve(ok('id-b')));
+      expect(last()).toMatchObject({ ids: ['id-a', 'id-b', 'id-c'], gps: ON_DEVICE }); // b comes before c
+
+      await act(async () => fireEvent.click(items()[1].querySelector('.photo-picker-remove')!));
+      expect(last().gps).toEqual(FROM_SERVER);
+      await act(async () => fireEvent.click(items()[1].querySelector('.photo-picker-remove')!));
+      expect(last()).toMatchObject({ ids: ['id-a'], gps: null });
+    });
+
+    it('still uploads when reading the original fails', async () => {
+      const readGps = jest.fn(async (_f: Picked): Promise<LatLng | null> => {
+        throw new Error('unreadable');
+      });
+      const { choose, pending, last } = setup({ readGps });
+      await choose(jpeg('a.jpg'));
+      await waitFor(() => expect(pending).toHaveLength(1));
+      await act(async () => pending[0].resolve(ok('id-a')));
+      expect(last()).toMatchObject({ ids: ['id-a'], gps: null });
+    });
   });
 });
