@@ -17,6 +17,7 @@ import { extractAmounts, extractGroupSizes, HUGE_SUM_RE } from './numbers';
 import { CONSULT_RE, LEXICON, PATTERNS } from './lexicon';
 import { featurize, parseModel, predictProba, type ModelFile, type NgramModel } from './model';
 import modelJson from '../data/model.json';
+import riskModelJson from '../data/risk-model.json';
 import {
   HYPO_RE,
   NEG_BEFORE_RE,
@@ -57,6 +58,41 @@ export function setCategoryModel(m: NgramModel | null): void {
 }
 export function getCategoryModel(): NgramModel | null {
   return MODEL;
+}
+
+/**
+ * The risk model: p(low/medium/high) from the same n-grams. Rules decide the
+ * level and say why; the model is a second opinion that overrides them only
+ * when confident (thresholds in the model file, chosen by leave-one-author-out
+ * cross-validation in bench/triage/train-risk.ts): it raises to high dangers
+ * worded in ways no rule lists, and moves between medium and low. It never
+ * lowers a level the rules found high.
+ */
+export interface RiskModel extends NgramModel<RiskLevel> {
+  /** p(high) at or above which a report is raised to high */
+  highAt: number;
+  /** p(medium) + p(high) at or above which a low report is raised to medium */
+  mediumAt: number;
+  /** p(low) at or above which a medium report is lowered to low */
+  lowAt: number;
+}
+const RISK_LEVELS: readonly RiskLevel[] = ['low', 'medium', 'high'];
+function loadRiskModel(file: unknown): RiskModel | null {
+  try {
+    const f = file as ModelFile & { highAt?: number; mediumAt?: number; lowAt?: number };
+    const m = parseModel<RiskLevel>(f, RISK_LEVELS);
+    return m && m.labels.length === 3 ? { ...m, highAt: f.highAt ?? 2, mediumAt: f.mediumAt ?? 2, lowAt: f.lowAt ?? 2 } : null;
+  } catch {
+    return null;
+  }
+}
+let RISK_MODEL: RiskModel | null = loadRiskModel(riskModelJson);
+/** Replaces the risk model (training/cross-validation only); null = rules alone. */
+export function setRiskModel(m: RiskModel | null): void {
+  RISK_MODEL = m;
+}
+export function getRiskModel(): RiskModel | null {
+  return RISK_MODEL;
 }
 
 interface TermInfo {
@@ -126,7 +162,7 @@ const OTHER_THRESHOLD = 1.5;
 
 interface Signal {
   rule?: RiskRule;
-  kind: SignalKind | 'amount' | 'size' | 'baseline';
+  kind: SignalKind | 'amount' | 'size' | 'baseline' | 'model';
   level: RiskLevel;
   reason: string;
   at: number;
@@ -508,6 +544,7 @@ function triageUnsafe(input: TriageInput): TriageResult {
   }
   let level: RiskLevel = 'low';
   for (const s of kept) if (LEVEL_RANK[s.level] > LEVEL_RANK[level]) level = s.level;
+  let modelNote = '';
 
   if (level === 'low' && !consult) {
     if (category === 'safety_hazard' && !SAFETY_MINOR_RE.test(text) && !ONSITE_RE.test(text)) {
@@ -516,6 +553,29 @@ function triageUnsafe(input: TriageInput): TriageResult {
     } else if (category === 'campus' && /(学生|孩子|小孩|儿子|女儿|同学)/.test(text)) {
       kept.push({ kind: 'baseline', level: 'medium', reason: '涉及在校学生(未成年人)安全', at: 0 });
       level = 'medium';
+    }
+  }
+
+  // learned second opinion: may raise the level; never lowers a high one
+  const riskModel = RISK_MODEL;
+  if (riskModel && level !== 'high' && !consultOnly) {
+    if (!feats.length) feats = featurize(text);
+    const p = predictProba(riskModel, feats);
+    const pr = (l: RiskLevel) => p[riskModel.labels.indexOf(l)];
+    const [pLow, pMedium, pHigh] = [pr('low'), pr('medium'), pr('high')];
+    let to: RiskLevel | null = null;
+    let conf = 0;
+    if (pHigh >= riskModel.highAt) [to, conf] = ['high', pHigh];
+    else if (level === 'low' && pMedium + pHigh >= riskModel.mediumAt) [to, conf] = ['medium', pMedium + pHigh];
+    else if (level === 'medium' && pLow >= riskModel.lowAt) [to, conf] = ['low', pLow];
+    if (to) {
+      const top = to === 'low' ? [] : topFeatures(riskModel, feats, riskModel.labels.indexOf(to), 3);
+      const label = { high: '高', medium: '中', low: '低' }[to];
+      const pc = Math.round(conf * 100);
+      const quoted = top.length ? ':' + top.map((t) => `"${t}"`).join('、') : '';
+      if (to === 'low') modelNote = `综合文本特征研判为低风险(模型置信度${pc}%),上述信号不足以定为中风险,请人工核实`;
+      else kept.push({ kind: 'model', level: to, reason: `文本特征与${label}风险案例相近(模型置信度${pc}%)${quoted},请人工核实`, at: 0 });
+      level = to;
     }
   }
 
@@ -534,7 +594,9 @@ function triageUnsafe(input: TriageInput): TriageResult {
   for (const lv of ['high', 'medium'] as const) {
     for (const s of kept) if (s.level === lv && !riskReasons.includes(s.reason)) riskReasons.push(s.reason);
   }
-  if (level === 'low') {
+  if (modelNote) {
+    riskReasons.unshift(modelNote);
+  } else if (level === 'low') {
     if (consult) riskReasons.push('咨询/建议类诉求,未见风险信号');
     else if (settledSeen || SETTLED_RE.test(text)) riskReasons.push('事项已调解或已现场处理,未见升级信号');
     else if (category === 'urban') riskReasons.push('市政设施/市容问题,一般处置即可');
@@ -578,7 +640,7 @@ function hasViolence(signals: Signal[]): boolean {
 }
 
 /** The present n-grams (2+ chars) that weigh most for one class: the model's evidence. */
-function topFeatures(model: NgramModel, feats: string[], ci: number, n: number): string[] {
+function topFeatures(model: NgramModel<string>, feats: string[], ci: number, n: number): string[] {
   const scored: Array<[string, number]> = [];
   for (const f of feats) {
     if (f.length < 2) continue;

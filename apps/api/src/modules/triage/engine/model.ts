@@ -1,7 +1,8 @@
 /**
- * Light learned complement for the CATEGORY: character 1–3-gram features and a
- * multinomial logistic regression (trained by bench/triage/train.ts, weights in
- * ../data/model.json). Pure TypeScript, no dependencies; risk stays rule-driven.
+ * Light learned complements: character 1–3-gram features and a multinomial
+ * logistic regression, one for the CATEGORY (../data/model.json, trained by
+ * bench/triage/train.ts) and one for the RISK LEVEL (../data/risk-model.json,
+ * bench/triage/train-risk.ts). Pure TypeScript, no dependencies.
  */
 import { CATEGORIES, type Category } from '@zongzhi/shared';
 
@@ -20,8 +21,8 @@ export interface ModelFile {
   features: string;
 }
 
-export interface NgramModel {
-  labels: Category[];
+export interface NgramModel<L extends string = Category> {
+  labels: L[];
   bias: Float64Array;
   weights: Map<string, Array<[number, number]>>;
   lambda: number;
@@ -50,7 +51,7 @@ export function featurize(text: string): string[] {
 }
 
 /** Class probabilities (in model.labels order) for the features. */
-export function predictProba(model: NgramModel, feats: string[]): Float64Array {
+export function predictProba(model: NgramModel<string>, feats: string[]): Float64Array {
   const k = model.labels.length;
   const z = Float64Array.from(model.bias);
   const norm = feats.length ? 1 / Math.sqrt(feats.length) : 0;
@@ -70,9 +71,9 @@ export function predictProba(model: NgramModel, feats: string[]): Float64Array {
   return z;
 }
 
-export function parseModel(file: ModelFile): NgramModel | null {
+export function parseModel<L extends string = Category>(file: ModelFile, known: readonly L[] = CATEGORIES as unknown as readonly L[]): NgramModel<L> | null {
   if (!file || !Array.isArray(file.labels) || typeof file.features !== 'string') return null;
-  const labels = file.labels.filter((l): l is Category => (CATEGORIES as readonly string[]).includes(l));
+  const labels = file.labels.filter((l): l is L => (known as readonly string[]).includes(l));
   if (labels.length !== file.labels.length) return null;
   const scale = file.scale || 1;
   const weights = new Map<string, Array<[number, number]>>();
@@ -90,11 +91,11 @@ export function parseModel(file: ModelFile): NgramModel | null {
 }
 
 /** Trains a multinomial logistic regression (SGD with L2), full dense weights during training. */
-export function trainModel(
-  docs: Array<{ feats: string[]; label: Category }>,
-  opts: { epochs?: number; lr?: number; l2?: number; minDf?: number; seed?: number; idf?: boolean } = {},
-): { vocab: string[]; W: Float64Array[]; bias: Float64Array; labels: Category[] } {
-  const labels = [...CATEGORIES];
+export function trainModel<L extends string = Category>(
+  docs: Array<{ feats: string[]; label: L }>,
+  opts: { epochs?: number; lr?: number; l2?: number; minDf?: number; seed?: number; idf?: boolean; labels?: readonly L[] } = {},
+): { vocab: string[]; W: Float64Array[]; bias: Float64Array; labels: L[] } {
+  const labels = [...(opts.labels ?? (CATEGORIES as unknown as readonly L[]))];
   const k = labels.length;
   const epochs = opts.epochs ?? 40;
   const lr0 = opts.lr ?? 2;
@@ -159,13 +160,13 @@ export function trainModel(
 }
 
 /** In-memory model from trained weights, dropping weights below `minAbs`. */
-export function toModel(
-  t: { vocab: string[]; W: Float64Array[]; bias: Float64Array; labels: Category[] },
+export function toModel<L extends string = Category>(
+  t: { vocab: string[]; W: Float64Array[]; bias: Float64Array; labels: L[] },
   lambda: number,
   tau: number,
   minAbs = 0,
   gate = Infinity,
-): NgramModel {
+): NgramModel<L> {
   const weights = new Map<string, Array<[number, number]>>();
   t.vocab.forEach((f, fi) => {
     const list: Array<[number, number]> = [];
@@ -178,7 +179,7 @@ export function toModel(
   return { labels: t.labels, bias: Float64Array.from(t.bias), weights, lambda, tau, gate };
 }
 
-export function serializeModel(m: NgramModel, scale = 100): ModelFile {
+export function serializeModel(m: NgramModel<string>, scale = 100): ModelFile {
   const lines: string[] = [];
   for (const [f, list] of m.weights) {
     const parts = list.map(([c, w]) => [c, Math.round(w * scale)] as const).filter(([, w]) => w !== 0);
