@@ -11,9 +11,8 @@ import './resolve-shared';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { RiskLevel } from '@zongzhi/shared';
-import { normalise } from '../../apps/api/src/modules/triage/engine/normalize';
-import { featurize, predictProba, serializeModel, toModel, trainModel } from '../../apps/api/src/modules/triage/engine/model';
-import { setRiskModel, triage } from '../../apps/api/src/modules/triage/engine';
+import { predictProba, serializeModel, toModel, trainModel } from '../../apps/api/src/modules/triage/engine/model';
+import { riskFeatures, setRiskModel, triage } from '../../apps/api/src/modules/triage/engine';
 import { DATA_DIR, loadPool, stratifiedFolds, UNSEEN_BY_RULES } from './pool';
 
 const args = process.argv.slice(2);
@@ -25,7 +24,9 @@ const TRAIN_OPTS = { epochs: Number(arg('--epochs', '30')), lr: Number(arg('--lr
 const MIN_ABS = Number(arg('--min-abs', '0.05'));
 
 const pool = loadPool();
-const feats = pool.map((r) => featurize(normalise(r.text).text));
+// n-grams plus the amount and group-size buckets, exactly as the engine builds them
+const inputs = pool.map((r) => riskFeatures({ text: r.text, channel: r.channel }));
+const feats = inputs.map((x) => x.feats);
 // --by-author: leave one unseen author out at a time (the others and the older files always train):
 // the figure for a new author, which is what an independent test set is; plain k-fold shares authors across folds
 const byAuthor = !args.includes('--kfold');
@@ -54,7 +55,7 @@ const combine = (i: number, highAt: number, mediumAt: number, lowAt = 2): RiskLe
   if (rules[i] === 'high' || pHigh[i] >= highAt) return 'high';
   const pLow = 1 - pHigh[i] - pMid[i];
   if (rules[i] === 'low') return pHigh[i] + pMid[i] >= mediumAt ? 'medium' : 'low';
-  return pLow >= lowAt ? 'low' : 'medium';
+  return pLow >= lowAt && inputs[i].lowerable ? 'low' : 'medium';
 };
 const score = (filter: (i: number) => boolean, level: (i: number) => RiskLevel) => {
   let n = 0, ok = 0, tp = 0, fn = 0, fp = 0;
@@ -104,6 +105,14 @@ const fixedHigh = Number(arg('--high-at', 'NaN'));
 const chosen = Number.isNaN(fixedHigh) ? best : { highAt: fixedHigh, mediumAt: Number(arg('--medium-at', '2')), lowAt: Number(arg('--low-at', '2')) };
 console.log(line(`chosen ${chosen.highAt}/${chosen.mediumAt}/${chosen.lowAt}`, (i) => combine(i, chosen.highAt, chosen.mediumAt, chosen.lowAt)));
 
+if (args.includes('--misses')) {
+  pool.forEach((r, i) => {
+    if (!unseen(i)) return;
+    const got = combine(i, chosen.highAt, chosen.mediumAt, chosen.lowAt);
+    if ((r.riskLevel === 'high') !== (got === 'high'))
+      console.log(`[${r.id}] want ${r.riskLevel} got ${got} (rules ${rules[i]}, p(high) ${pHigh[i].toFixed(2)})  ${r.text.slice(0, 110)}`);
+  });
+}
 const final = toModel(trainModel(pool.map((r, i) => ({ feats: feats[i], label: r.riskLevel })), TRAIN_OPTS), 1, 0.5, MIN_ABS);
 const file = { ...serializeModel(final), lambda: 0, tau: 0, highAt: chosen.highAt, mediumAt: chosen.mediumAt, lowAt: chosen.lowAt };
 const json = JSON.stringify(file);

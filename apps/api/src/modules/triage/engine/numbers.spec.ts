@@ -57,12 +57,13 @@ describe('extractGroupSizes: people stated directly or roughly', () => {
     ['兄妹四人意见不一', 4],
     ['双方各叫了十几个亲戚', 15],
     ['约两百名会员', 200],
+    ['走访中了解到某村三十多户村民买了净水器', 30],
   ])('%s → %d', (text, n) => {
     const max = Math.max(0, ...extractGroupSizes(text).map((g) => g.size));
     expect(max).toBe(n);
   });
 
-  it.each(['三个月工资', '跑了三家医院', '走访辖区商户12家', '住在3号楼'])('%s is not a group', (text) => {
+  it.each(['三个月工资', '跑了三家医院', '走访辖区商户12家', '走访了30户', '排查共12家', '住在3号楼'])('%s is not a group', (text) => {
     const max = Math.max(0, ...extractGroupSizes(text).map((g) => g.size));
     expect(max).toBeLessThan(3);
   });

@@ -177,7 +177,8 @@ export function extractGroupSizes(text: string): GroupHit[] {
     if (cls === '人' && /^(民|员|次|身|格|家)/.test(after) && !noun) {
       // 三人民币? rare; keep simple: 人员 handled as noun
     }
-    if (/(走访|检查|排查|巡查了?|发放|整改)[^，。；]{0,6}$/.test(before)) continue;
+    // 走访了30户 / 排查共12家 count visits, not parties; 走访中了解到某村三十多户村民… does not
+    if (/(走访|检查|排查|巡查|发放|整改|入户)(了|过)?(共|约|近)?(全村|辖区|小区|沿街)?(商户|店铺|住户|居民|村民|门店|企业|单位|群众)?(共|约|近)?$/.test(before)) continue;
     if (/[0-9]$/.test(before) || /^[0-9]/.test(after)) continue;
     let size = parseChineseNumber(num + (mod === '几' ? '几' : ''));
     if (size == null) continue;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { CATEGORIES, DEPARTMENTS, RISK_LEVELS, TIER_BY_RISK } from '@zongzhi/shared';
-import { triage } from './index';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { getRiskModel, setRiskModel, triage } from './index';
 
 const t = (text: string) => triage({ text });
 const reasons = (text: string) => t(text).reasons.join(' | ');
@@ -184,5 +186,55 @@ describe('settled matters, traditional script, dominant matter, departments', ()
     ['想问一下社区办居住证要带什么材料', 'other', 'center'],
   ])('%s → %s / %s', (text, category, department) => {
     expect(t(text)).toMatchObject({ category, department });
+  });
+});
+
+describe('risk model: a second opinion the rules cannot give', () => {
+  // Written for this test (in no data file): a danger no rule lists.
+  const fallingTree = '楼下那棵大树被台风刮得歪向小学门口 树根都翘起来了 孩子们放学就从底下过';
+  const rulesAlone = <T>(fn: () => T): T => {
+    const saved = getRiskModel();
+    setRiskModel(null);
+    try {
+      return fn();
+    } finally {
+      setRiskModel(saved);
+    }
+  };
+
+  it('is loaded, with thresholds that can fire', () => {
+    const m = getRiskModel();
+    expect(m).not.toBeNull();
+    expect(m!.highAt).toBeGreaterThan(0);
+    expect(m!.highAt).toBeLessThan(1);
+  });
+
+  it('raises an unlisted danger to high and quotes the clause that made it', () => {
+    expect(rulesAlone(() => t(fallingTree).riskLevel)).not.toBe('high');
+    const r = t(fallingTree);
+    expect(r.riskLevel).toBe('high');
+    expect(r.reasons.join('|')).toMatch(/文本特征与高风险案例相近\(模型置信度\d+%\):"[^"]*大树[^"]*",请人工核实/);
+  });
+
+  it('never lowers what the rules found high, nor a hazard, injury or vulnerable person to low', () => {
+    const texts = [
+      ...['heldout.jsonl', 'indep-d-hard.jsonl'].flatMap((f) =>
+        readFileSync(join(__dirname, '../data', f), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { text: string }).text),
+      ),
+      '我家楼下的水泥预制板阳台整块往下沉 底下是小区的主路 天天人来人往',
+      '水库的闸门好像关不上了 水一直往外冒 下游就是我们村',
+    ];
+    for (const text of texts) {
+      const before = rulesAlone(() => t(text));
+      const after = t(text);
+      if (before.riskLevel === 'high') expect(after.riskLevel).toBe('high');
+      if (after.riskLevel === 'low' && before.riskLevel === 'medium') {
+        expect(before.reasons.filter((r) => !r.includes('否定表述')).join('|')).not.toMatch(/安全隐患|危及|受伤|伤害|暴力|弱势|违法|冲突|极端/);
+        expect(after.reasons[1]).toMatch(/综合文本特征研判为低风险/);
+      }
+    }
   });
 });
