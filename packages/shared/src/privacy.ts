@@ -17,3 +17,13 @@ export function maskPhonesIn(text: string): string {
   // No look-behind: older mini-program JS engines cannot parse it.
   return text.replace(/(^|\D)(1[3-9]\d)\d{4}(\d{4})(?=\D|$)/g, '$1$2****$3');
 }
+
+/**
+ * Masks every 18-character resident ID number inside free text (for logs), the
+ * same way maskIdCard shows one: 110***********1234. Any 17 digits plus a digit
+ * or X between non-alphanumerics count, valid checksum or not: a mistyped ID
+ * number is still somebody's.
+ */
+export function maskIdCardsIn(text: string): string {
+  return text.replace(/(^|[^0-9A-Za-z])([1-9]\d{2})\d{11}(\d{3}[0-9Xx])(?=[^0-9A-Za-z]|$)/g, '$1$2***********$3');
+}

@@ -1,10 +1,10 @@
 import { ConsoleLogger } from '@nestjs/common';
-import { maskPhonesIn } from '@zongzhi/shared';
+import { maskIdCardsIn, maskPhonesIn } from '@zongzhi/shared';
 
-/** Last line of defence: whatever is logged, phone numbers and tokens come out masked. */
+/** Last line of defence: whatever is logged, ID numbers, phone numbers and tokens come out masked. */
 export function redact(message: unknown): unknown {
   if (typeof message !== 'string') return message;
-  return maskPhonesIn(message)
+  return maskPhonesIn(maskIdCardsIn(message))
     .replace(/Bearer\s+[A-Za-z0-9._~+/-]+=*/g, 'Bearer [redacted]')
     .replace(/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[jwt redacted]');
 }
