@@ -17,7 +17,7 @@ const PERIOD = 'from=2026-03-10&to=2026-03-20';
  *
  *   A  accepted 03-09 23:59:59 (before the period) · feedback referred_to_court at T (in time) · evaluated 满意
  *   B  accepted T · feedback handled at T+8d (limit 7 d: late) · 回访 → closed
- *   C  accepted T+1d · feedback unresolved T+2d · evaluated 不满意 · feedback mediated T+9d (late) · evaluated 基本满意
+ *   C  accepted T+1d · feedback unresolved T+2d · evaluated 不满意 (重办: 7 more days from T+2d+1h) · feedback mediated T+9d (on time) · evaluated 基本满意
  *   J  grid worker settles on the spot at T+1d (mediated) · 回访 → closed
  *   D  accepted T+2d · dispatched, never signed → red at "now" (T+10d)
  *   E  accepted T+3d · dispatched 1 h before now → blue
@@ -178,9 +178,9 @@ describe('stats: the centre figures, hand-counted (MariaDB)', () => {
       accepted: 7,
       resolved: 4,
       resolvedSuccessfully: 3,
-      resolvedOnTime: 2,
+      resolvedOnTime: 3,
       resolutionRate: 0.75,
-      onTimeRate: 0.5,
+      onTimeRate: 0.75,
       evaluations: 3,
       satisfied: 2,
       satisfactionRate: 0.6667,
@@ -196,9 +196,9 @@ describe('stats: the centre figures, hand-counted (MariaDB)', () => {
   it('counts 西城 for the district leader, and the leader narrowed to 东城 sees the street figures', async () => {
     at(T + 10 * DAY);
     const all = await summary(leader);
-    expect(all).toMatchObject({ accepted: 8, resolved: 5, resolvedSuccessfully: 4, resolvedOnTime: 3, evaluations: 4, satisfied: 3, closed: 5, returnVisited: 2 });
+    expect(all).toMatchObject({ accepted: 8, resolved: 5, resolvedSuccessfully: 4, resolvedOnTime: 4, evaluations: 4, satisfied: 3, closed: 5, returnVisited: 2 });
     const east = await summary(leader, `${PERIOD}&unitId=${w.unit('D01S01')}`);
-    expect(east).toMatchObject({ accepted: 7, resolved: 4, resolvedSuccessfully: 3, resolvedOnTime: 2, evaluations: 3, satisfied: 2, closed: 4, returnVisited: 2, byColor: { blue: 1, yellow: 1, red: 1 } });
+    expect(east).toMatchObject({ accepted: 7, resolved: 4, resolvedSuccessfully: 3, resolvedOnTime: 3, evaluations: 3, satisfied: 2, closed: 4, returnVisited: 2, byColor: { blue: 1, yellow: 1, red: 1 } });
   });
 
   it('honours the period bounds: a date-only `to` includes its last minute, not the next day', async () => {

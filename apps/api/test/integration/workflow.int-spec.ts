@@ -240,12 +240,16 @@ describe('ticket lifecycle (MariaDB)', () => {
       await w.must(streetDispatcher, r.id, 'accept');
       await w.must(streetDispatcher, r.id, 'dispatch', { departmentId: w.dep('D01S01', 'justice') });
       await w.must(handler, r.id, 'sign');
-      await w.must(handler, r.id, 'feedback', { outcome: 'handled' });
+      const fed = await w.must(handler, r.id, 'feedback', { outcome: 'handled' });
       expect((await w.act(resident.token, r.id, 'evaluate', {})).body.errors).toHaveProperty('satisfaction');
       const other = await t.resident();
       expect((await w.act(other.token, r.id, 'evaluate', { satisfaction: 'unsatisfied' })).status).toBe(404);
       const reopened = await w.must(resident.token, r.id, 'evaluate', { satisfaction: 'unsatisfied', note: '杂物还在' });
       expect(reopened).toMatchObject({ status: 'in_progress', reopenCount: 1, departmentId: w.dep('D01S01', 'justice') });
+      // a fresh handling time (low: 15 days) from the reopening, not the old deadline
+      const reopenedAt = new Date(reopened.history.at(-1).at).getTime();
+      expect(new Date(reopened.resolveDeadline).getTime()).toBe(reopenedAt + 15 * 24 * 60 * 60_000);
+      expect(new Date(reopened.resolveDeadline).getTime()).toBeGreaterThan(new Date(fed.resolveDeadline).getTime());
       expect((await w.row(r.id)).reopen_count).toBe(1);
       expect((await w.get(handler, r.id)).body.allowedActions).toContain('feedback');
       await w.must(handler, r.id, 'feedback', { outcome: 'handled' });

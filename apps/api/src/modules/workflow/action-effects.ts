@@ -56,8 +56,17 @@ export class ActionEffects {
       case 'feedback':
       case 'settle_on_site':
         return { patch: {}, data: { outcome: p.outcome, ...photoData }, within: photos() };
-      case 'evaluate':
-        return { patch: p.satisfaction === 'unsatisfied' ? { reopenCountPlusOne: true } : {}, data: { satisfaction: p.satisfaction } };
+      case 'evaluate': {
+        if (p.satisfaction !== 'unsatisfied') return { patch: {}, data: { satisfaction: p.satisfaction } };
+        // 重办: the department gets a full handling time again, from now; the old deadline has usually passed
+        // and would turn the reopened ticket red at once (the sign clock stays: it is already signed for).
+        const limit = await this.limits.limitFor(t.riskLevel ?? 'low', t.category);
+        const d = deadlinesFrom(now, limit);
+        return {
+          patch: { reopenCountPlusOne: true, resolveDeadline: d.resolveDeadline, resolveYellowAt: d.resolveYellowAt },
+          data: { satisfaction: p.satisfaction },
+        };
+      }
       case 'return_visit':
         return { patch: {}, data: { method: p.method } };
       case 'escalate': {
