@@ -33,6 +33,16 @@ it('runs the ticket lifecycle on the embedded sql.js database', async () => {
     const l = await req('GET', `/tickets?${q}`, d);
     expect({ q, s: l.status, n: l.body.total }).toEqual({ q, s: 200, n: 1 });
   }
+  // 被退回: the last-status-change subquery on sql.js.
+  const back = (await req('POST', '/reports', res, { text: '小区路灯坏了好几盏', location: { lat: 39.87, lng: 116.32 } }, { 'idempotency-key': randomUUID() })).body;
+  expect((await req('POST', `/tickets/${back.id}/actions`, d, { action: 'accept' })).status).toBe(200);
+  expect((await req('POST', `/tickets/${back.id}/actions`, d, { action: 'dispatch', departmentId: view.suggestedDepartmentId })).status).toBe(200);
+  expect((await req('POST', `/tickets/${back.id}/actions`, h, { action: 'return', note: '不属于本所职责' })).status).toBe(200);
+  const returned = (await req('GET', '/tickets?returned=true&status=accepted&sort=urgent', d)).body;
+  expect({ total: returned.total, ids: returned.items.map((x: { id: string }) => x.id) }).toEqual({ total: 1, ids: [back.id] });
+  const others = (await req('GET', '/tickets?returned=false', d)).body;
+  expect({ total: others.total, ids: others.items.map((x: { id: string }) => x.id) }).toEqual({ total: 1, ids: [tk.id] });
+  expect((await req('GET', '/tickets?returned=maybe', d)).status).toBe(400);
   expect((await req('PUT', '/admin/time-limits', admin, { rules: [{ riskLevel: 'low', signMinutes: 10, resolveMinutes: 20 }] })).status).toBe(200);
   expect((await req('PUT', '/admin/routing-rules', admin, { tierByRisk: { low: 'street' } })).status).toBe(200);
   expect((await req('POST', `/tickets/${tk.id}/triage-override`, d, { riskLevel: 'medium', reason: '测试' })).status).toBe(200);

@@ -98,3 +98,96 @@ describe('staff ticket lists: filters and sorting in SQL (MariaDB)', () => {
     }
   });
 });
+
+describe('staff ticket lists: 被退回 (returned=true) in SQL (MariaDB)', () => {
+  let t: TestApp;
+  let w: World;
+  let leader: string;
+  let streetDispatcher: string;
+  let handler: string;
+  let returnedFirst: Ticket; // returned, then a same-status comment
+  let returnedSecond: Ticket; // returned
+  let redispatched: Ticket; // returned, then dispatched again
+  let neverReturned: Ticket; // accepted, never dispatched
+  let submitted: Ticket;
+
+  const page = async (token: string, query: string) => {
+    const r = await t.req('GET', `/tickets?${query}`, { token });
+    expect(r.status).toBe(200);
+    return { ids: r.body.items.map((x: { id: string }) => x.id) as string[], total: r.body.total as number };
+  };
+
+  /** Reported in 东城, accepted and dispatched to its 司法所, then sent back by the 司法所's handler. */
+  const returnedTicket = async (resident: string) => {
+    const tk = await w.report(resident, TEXT.low, PLACE.eastGrid1);
+    await w.must(streetDispatcher, tk.id, 'accept');
+    await w.must(streetDispatcher, tk.id, 'dispatch', { departmentId: w.dep('D01S01', 'justice') });
+    const back = await w.must(handler, tk.id, 'return', { note: '不属于本所职责' });
+    expect(back.status).toBe('accepted');
+    return tk;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await World.create(t);
+    const resident = (await t.resident()).token;
+    leader = await t.staff('leader');
+    streetDispatcher = await t.staff('street-dispatcher');
+    handler = await t.staff('handler');
+    returnedFirst = await returnedTicket(resident);
+    // A row that keeps the status does not hide the return.
+    await w.must(streetDispatcher, returnedFirst.id, 'comment', { note: '已联系物业' });
+    returnedSecond = await returnedTicket(resident);
+    redispatched = await returnedTicket(resident);
+    await w.must(streetDispatcher, redispatched.id, 'dispatch', { departmentId: w.dep('D01S01', 'justice') });
+    neverReturned = await w.report(resident, TEXT.low, PLACE.eastGrid2);
+    await w.must(streetDispatcher, neverReturned.id, 'accept');
+    submitted = await w.report(resident, TEXT.low, PLACE.eastGrid2);
+  });
+  afterAll(async () => {
+    await w.close();
+    await t.close();
+  });
+
+  it('lists only tickets whose last status change was a return, with the right total', async () => {
+    const all = await page(leader, 'returned=true&pageSize=50');
+    expect(all.ids.sort()).toEqual([returnedFirst.id, returnedSecond.id].sort());
+    expect(all.total).toBe(2);
+    // The same with the queue's status filter and sort.
+    const queue = await page(streetDispatcher, 'returned=true&status=accepted&sort=urgent');
+    expect(queue.ids.sort()).toEqual([returnedFirst.id, returnedSecond.id].sort());
+    expect(queue.total).toBe(2);
+    // returned=false is the complement.
+    const rest = await page(leader, 'returned=false&pageSize=50');
+    expect(rest.ids.sort()).toEqual([redispatched.id, neverReturned.id, submitted.id].sort());
+    expect(rest.total).toBe(3);
+    // The accepted queue still holds both kinds.
+    expect((await page(leader, 'status=accepted&returned=false')).ids).toEqual([neverReturned.id]);
+  });
+
+  it('pages in SQL: the total counts every returned ticket, each page holds its share', async () => {
+    const all = (await page(leader, 'returned=true&pageSize=50')).ids;
+    const first = await page(leader, 'returned=true&pageSize=1&page=1');
+    const second = await page(leader, 'returned=true&pageSize=1&page=2');
+    const third = await page(leader, 'returned=true&pageSize=1&page=3');
+    expect([first.total, second.total, third.total]).toEqual([2, 2, 2]);
+    expect([...first.ids, ...second.ids]).toEqual(all);
+    expect(third.ids).toEqual([]);
+  });
+
+  it('a returned ticket the street escalates is not 被退回 for the district: it was not sent out from there', async () => {
+    const resident = (await t.resident()).token;
+    const escalated = await returnedTicket(resident);
+    await w.must(streetDispatcher, escalated.id, 'escalate', { note: '街道无法协调' });
+    const districtDispatcher = await w.staff('dispatcher', 'D01');
+    expect((await page(districtDispatcher, 'status=accepted&pageSize=50')).ids).toContain(escalated.id);
+    expect((await page(districtDispatcher, 'returned=true&pageSize=50')).ids).not.toContain(escalated.id);
+  });
+
+  it('answers 400 naming the field for anything but true or false', async () => {
+    for (const q of ['returned=maybe', 'returned=1', 'returned=', 'returned=true&returned=true']) {
+      const r = await t.req('GET', `/tickets?${q}`, { token: leader });
+      expect({ q, status: r.status, field: r.body.errors?.returned }).toEqual({ q, status: 400, field: '被退回筛选只能是 true 或 false' });
+    }
+  });
+});

@@ -75,6 +75,8 @@ export interface TicketQuery {
   color?: DeadlineColor | '';
   channel?: Channel | '';
   q?: string;
+  /** true: only tickets a department sent back to the centre (被退回); the server decides from the trail. */
+  returned?: boolean;
   sort?: 'newest' | 'urgent';
   departmentId?: string;
   page?: number;
@@ -99,7 +101,7 @@ export interface ActionPayload {
 }
 
 export function listTickets(query: TicketQuery): Promise<ApiResult<TicketPage>> {
-  return request<TicketPage>('/tickets', { query: { pageSize: 50, ...query } as Record<string, string | number | undefined> });
+  return request<TicketPage>('/tickets', { query: { pageSize: 50, ...query } as Record<string, string | number | boolean | undefined> });
 }
 
 export function getStaffTicket(id: string): Promise<ApiResult<StaffTicketDetail>> {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   CATEGORIES,
   CHANNELS,
@@ -15,6 +15,9 @@ import {
 } from '@zongzhi/shared';
 
 export const TICKET_SORTS = ['newest', 'urgent'] as const;
+
+/** Query strings carry text: only `true`/`false` become booleans, anything else stays as sent and fails `@IsBoolean`. */
+const strictBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListTicketsQuery {
   @ApiPropertyOptional({ enum: STATUSES })
@@ -69,6 +72,12 @@ export class ListTicketsQuery {
   @IsString({ message: '搜索词须为文字' })
   @MaxLength(100, { message: '搜索词不能超过100字' })
   q?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: '被退回: true 只列部门退回的案件 (最近一次改变状态的操作是退回), false 排除它们' })
+  @IsOptional()
+  @Transform(strictBoolean)
+  @IsBoolean({ message: '被退回筛选只能是 true 或 false' })
+  returned?: boolean;
 
   @ApiPropertyOptional({ enum: TICKET_SORTS, default: 'newest', description: 'urgent: 高风险优先, 再红/黄优先, 再期限最早' })
   @IsOptional()

@@ -27,6 +27,8 @@ export interface TicketFilters {
   from?: Date;
   to?: Date;
   q?: string;
+  /** true: only tickets a department sent back (last status change was `return`); false: none of those. */
+  returned?: boolean;
   sort?: 'newest' | 'urgent';
   page: number;
   pageSize: number;
@@ -55,6 +57,15 @@ const COLOR_SQL: Record<DeadlineColor, string> = {
   yellow: `((t.status = 'dispatched' AND t.sign_yellow_at <= :now AND t.sign_deadline > :now) OR (t.status = 'in_progress' AND t.resolve_yellow_at <= :now AND t.resolve_deadline > :now))`,
   blue: `((t.status = 'dispatched' AND t.dispatched_at IS NOT NULL AND t.sign_yellow_at > :now) OR (t.status = 'in_progress' AND t.dispatched_at IS NOT NULL AND t.resolve_yellow_at > :now))`,
 };
+
+/**
+ * The action of a ticket's latest status change, in the trail's own order
+ * (`historyOf`: seq, then at, id for rows from before `seq` existed). Rows
+ * that keep the status (comments, supervision notes) do not count, nor does
+ * intake (`from_status` NULL); an escalation does (accepted → accepted one level
+ * up: the new centre did not send it out, so it was not returned to them). Served by idx_ticket_history_ticket_seq.
+ */
+const LAST_MOVE_SQL = `(SELECT lm.action FROM ticket_history lm WHERE lm.ticket_id = t.id AND (lm.from_status <> lm.to_status OR lm.action = 'escalate') ORDER BY lm.seq DESC, lm.at DESC, lm.id DESC LIMIT 1)`;
 
 @Injectable()
 export class TicketsRepository {
@@ -217,6 +228,8 @@ export class TicketsRepository {
     if (f.category) q.andWhere('t.category = :category', { category: f.category });
     if (f.channel) q.andWhere('t.channel = :channel', { channel: f.channel });
     if (f.color) q.andWhere(COLOR_SQL[f.color]);
+    if (f.returned === true) q.andWhere(`${LAST_MOVE_SQL} = 'return'`);
+    if (f.returned === false) q.andWhere(`COALESCE(${LAST_MOVE_SQL}, '') <> 'return'`);
     if (f.from) q.andWhere('t.created_at >= :from', { from: f.from });
     if (f.to) q.andWhere('t.created_at < :to', { to: f.to });
     if (f.unitId && f.unitIds?.length) {

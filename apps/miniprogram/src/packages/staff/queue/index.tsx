@@ -18,7 +18,7 @@ import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { getSession } from '../../../services/session';
 import { STAFF_PAGES, logOutStaff } from '../../../services/staff-home';
-import { decideExtension, getStaffTicket, listExtensionRequests, listTickets, type ExtensionRequest, type StaffTicket, type TicketQuery } from '../../../services/tickets.api';
+import { decideExtension, listExtensionRequests, listTickets, type ExtensionRequest, type StaffTicket, type TicketQuery } from '../../../services/tickets.api';
 import { formatDateTime } from '../../../utils/format';
 import { TicketCard } from '../ticket-card';
 import '../staff.css';
@@ -35,7 +35,8 @@ const TABS: { key: Tab; label: string }[] = [
 const BASE: Record<Exclude<Tab, 'extensions'>, TicketQuery> = {
   new: { status: 'submitted' },
   accepted: { status: 'accepted' },
-  returned: { status: 'accepted' },
+  // Sent back by a department: `accepted` again, last status change a `return` (filtered by the server).
+  returned: { status: 'accepted', returned: true },
   red: { color: 'red' },
   all: {},
 };
@@ -85,26 +86,13 @@ export default function QueuePage() {
     if (f.q.trim()) query.q = f.q.trim();
     const r = await listTickets(query);
     if (mine !== seq.current) return;
+    setLoading(false);
     if (!r.ok) {
-      setLoading(false);
       setError(r.message);
       return;
     }
-    let list = r.data.items;
-    if (t === 'returned') {
-      // A ticket a department sent back is `accepted` again; its trail says why.
-      const details = await Promise.all(list.map((x) => getStaffTicket(x.id)));
-      list = list.filter((_, i) => {
-        const d = details[i];
-        if (!d.ok) return false;
-        const moves = d.data.history.filter((h) => h.toStatus !== h.fromStatus);
-        return moves.length > 0 && moves[moves.length - 1].action === 'return';
-      });
-    }
-    if (mine !== seq.current) return;
-    setLoading(false);
-    setItems(list);
-    setTotal(t === 'returned' ? list.length : r.data.total);
+    setItems(r.data.items);
+    setTotal(r.data.total);
   };
 
   useDidShow(() => {
