@@ -1,12 +1,24 @@
-/** The labelled files the models are trained on (heldout.jsonl never is: heldout.spec.ts gates on it). */
+/** The labelled files the models are trained on (never heldout.jsonl nor final-blind.jsonl: heldout.spec.ts gates on them). */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseJsonl, type LabelledReport } from '../../apps/api/src/modules/triage/engine/evaluate';
 
 export const DATA_DIR = path.resolve(__dirname, '../../apps/api/src/modules/triage/data');
 
-/** Files whose authors never saw the engine: out-of-fold figures on them are honest for the rules too. */
-export const UNSEEN_BY_RULES = ['indep-a-residents.jsonl', 'indep-b-grid.jsonl', 'indep-c-hotline.jsonl', 'indep-d-hard.jsonl'];
+/**
+ * Files by authors who never saw the engine. Their out-of-fold figures are honest for the models; for the
+ * rules only roughly (a few general gaps their failures showed were fixed, see the git log).
+ */
+export const UNSEEN_BY_RULES = [
+  'indep-a-residents.jsonl',
+  'indep-b-grid.jsonl',
+  'indep-c-hotline.jsonl',
+  'indep-d-hard.jsonl',
+  'indep-e-risk.jsonl',
+  'indep-k-lookalikes.jsonl',
+  'indep-s-short.jsonl',
+  'indep-l-long.jsonl',
+];
 export const POOL_FILES = ['train.jsonl', 'dev-independent.jsonl', 'blind-independent.jsonl', ...UNSEEN_BY_RULES];
 
 export type PooledReport = LabelledReport & { src: string };

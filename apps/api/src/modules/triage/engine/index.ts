@@ -244,7 +244,8 @@ function findSettled(text: string, starts: number[]): Set<number> {
     if (SETTLED_RE.test(clause)) {
       settled.add(s);
       // "去年打过架，已经调解好了": the settled clause refers back to the previous one
-      if (prev >= 0 && (e - s <= 8 || /^(已|后来|后|经|但已|现已|早已|当时)/.test(clause))) settled.add(prev);
+      // (a fire put out refers back to the smoke or flames just described)
+      if (prev >= 0 && (e - s <= 8 || /^(已|后来|后|经|但已|现已|早已|当时)/.test(clause) || /扑灭|排除险情/.test(clause))) settled.add(prev);
     }
     prev = s;
   }
@@ -640,7 +641,7 @@ function triageUnsafe(input: TriageInput): TriageResult {
     else riskReasons.push('一对一日常纠纷,未见升级信号');
     if (maxAmount > 0) riskReasons.push(`涉及金额约${fmtAmount(maxAmount)},数额较小`);
   } else if (settledSeen) {
-    riskReasons.push('文中已调解的旧事不计入风险');
+    riskReasons.push('文中已调解或已处置的情况不计入风险');
   }
   for (const s of kept) if (s.kind === 'worry' && s.level === 'low' && !riskReasons.includes(s.reason)) riskReasons.push(s.reason);
   if (negNote) riskReasons.push(negNote);

@@ -96,6 +96,26 @@ describe('negation is not a signal', () => {
   });
 });
 
+describe('look-alikes of danger words are not signals', () => {
+  it.each([
+    ['车把手断了 (a handlebar, not a hand)', '其电动车被小轿车剐蹭，人没事，车把手断了，对方只愿赔一百元', 'low'],
+    ['打走 walnuts is not a beating', '来电人反映其家与邻居因一棵长在两家地界上的核桃树归属发生争执，邻居已把树上的核桃全部打走。', 'low'],
+    ['检测暂无泄漏 is no leak', '巡查发现某小区一住户装修时将燃气管道包进吊顶，经燃气公司检测暂无泄漏，已告知住户整改。', 'medium'],
+    ['a fire already put out', '报警人称地下车库今晚一辆车冒烟，民警到场时已由保安用灭火器扑灭，系电瓶短路，无人员受伤。', 'medium'],
+    ['去世 in an inheritance question', '来电人咨询：老房子在拆迁范围内，父亲已去世，兄弟姐妹几个如何分配拆迁补偿款。', 'low'],
+  ])('%s', (_name, text, level) => {
+    expect(t(text).riskLevel).toBe(level);
+  });
+
+  it.each([
+    ['厨房燃气管道漏气了 一股味'],
+    ['他把我打了一顿 鼻子都出血了'],
+    ['厨房着火了 火很大 邻居家也冒烟了'],
+  ])('while the real thing still is: %s', (text) => {
+    expect(t(text).riskLevel).toBe('high');
+  });
+});
+
 describe('threats vs worries', () => {
   it.each([
     '我们十几个人干了半年 老板再不给钱就去堵路',
