@@ -13,7 +13,8 @@ function ping(socket) {
 
 export async function startMariadb({ fresh = true } = {}) {
   ensureApt(['mariadb-server']);
-  const dir = join(ROOT, '.data', 'mariadb-test');
+  // one directory (and socket) per port: two instances must not mistake each other for themselves
+  const dir = join(ROOT, '.data', `mariadb-test-${MARIADB_PORT}`);
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
   if (ping(socket)) {
