@@ -611,7 +611,7 @@ function triageUnsafe(input: TriageInput): TriageResult {
       const label = { high: '高', medium: '中', low: '低' }[to];
       const pc = Math.round(conf * 100);
       const quoted = clause ? `:"${clause}"` : '';
-      if (to === 'low') modelNote = `综合文本特征研判为低风险(模型置信度${pc}%),上述信号不足以定为中风险,请人工核实`;
+      if (to === 'low') modelNote = `综合文本特征研判为低风险(模型置信度${pc}%),文中信号不足以定为中风险,请人工核实`;
       else kept.push({ kind: 'model', level: to, reason: `文本特征与${label}风险案例相近(模型置信度${pc}%)${quoted},请人工核实`, at: 0 });
       level = to;
     }
