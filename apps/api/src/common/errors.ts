@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'TICKET.ILLEGAL_TRANSITION'
   | 'TICKET.CONFLICT'
   | 'TICKET.NO_LEVEL_UP'
+  | 'DOCUMENT.NOT_APPLICABLE'
   | 'PATROL.ALREADY_OPEN'
   | 'PATROL.CLOSED'
   | 'PAYLOAD_TOO_LARGE'
@@ -87,6 +88,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TICKET.ILLEGAL_TRANSITION':
     case 'TICKET.CONFLICT':
     case 'TICKET.NO_LEVEL_UP':
+    case 'DOCUMENT.NOT_APPLICABLE':
     case 'PATROL.ALREADY_OPEN':
     case 'PATROL.CLOSED':
       return 409;

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { escapeHtml } from '../../src/modules/documents/html';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { PLACE, World, type Ticket } from '../factories/world';
+import { PLACE, TEXT, World, type Ticket } from '../factories/world';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '../artifacts');
@@ -18,7 +19,7 @@ describe('documents (文书) (MariaDB)', () => {
   let w: World;
   let dispatcher: string;
   let handler: string;
-  let resident: { token: string };
+  let resident: { token: string; phone: string };
   let tk: Ticket;
   const injected = '楼道堆物<script>alert("x")</script><img src=x onerror=alert(1)>堵住消防通道';
   const doc = (id: string, kind: string, token = dispatcher) => t.req('GET', `/tickets/${id}/documents/${kind}`, { token });
@@ -76,6 +77,61 @@ describe('documents (文书) (MariaDB)', () => {
     expect((await doc(r.id, 'acceptance')).body).toContain('交办之日起 15 日内办结');
   });
 
+  describe('risk_warning: 风险预警单', () => {
+    let districtDispatcher: string;
+    let high: Ticket;
+    beforeAll(async () => {
+      districtDispatcher = await t.staff('dispatcher');
+      const r = await w.report(resident.token, `${TEXT.high},联系我${resident.phone}`, PLACE.westGrid1);
+      await w.must(districtDispatcher, r.id, 'accept');
+      await w.must(districtDispatcher, r.id, 'dispatch', { departmentId: w.dep('D01', 'hrss') });
+      high = (await w.get(districtDispatcher, r.id)).body;
+    });
+
+    it('a high ticket: level, the engine reasons, scale, 区县级 tier with 领导包案, measures, department, deadline; phones masked', async () => {
+      const r = await doc(high.id, 'risk_warning', districtDispatcher);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = r.body as string;
+      const triage = high.triage as { riskLevel: string; reasons: string[] };
+      expect(triage.riskLevel).toBe('high');
+      expect(triage.reasons.some((x) => /人\/户/.test(x))).toBe(true);
+      const unit = (await w.sql<{ name: string }>('SELECT name FROM departments WHERE id = ?', [w.dep('D01', 'hrss')]))[0].name;
+      for (const s of ['风险预警单', high.caseCode, '高风险', '区县级综治中心牵头,领导包案', '包案领导:', '立即报告包案领导', '与系统研判一致,未调整', unit, china(high.resolveDeadline as string), '劳动争议/欠薪', '@page { size: A4;']) {
+        expect(html).toContain(s);
+      }
+      for (const reason of triage.reasons) expect(html).toContain(escapeHtml(reason));
+      expect(html).toMatch(/规模及金额<\/th><td colspan="3">[^<]*人\/户/);
+      expect(html).toContain(`${resident.phone.slice(0, 3)}****${resident.phone.slice(-4)}`);
+      expect(html).not.toContain(resident.phone);
+      expect(html).toMatch(/<svg[^>]*viewBox/);
+    });
+
+    it('the assigned department may print it; the resident, other streets and other departments get 404', async () => {
+      expect((await doc(high.id, 'risk_warning', await t.staff('hrss-handler'))).status).toBe(200);
+      expect((await doc(high.id, 'risk_warning', resident.token)).status).toBe(404);
+      expect((await doc(high.id, 'risk_warning', dispatcher)).status).toBe(404); // 东城 street: not its queue
+      expect((await doc(high.id, 'risk_warning', handler)).status).toBe(404); // 司法所: not assigned
+    });
+
+    it('a low ticket is refused with 409 and a Chinese message; after an override to medium it prints with the reason', async () => {
+      const r = await w.report(resident.token, TEXT.low, PLACE.eastGrid1);
+      expect(r.riskLevel).toBe('low');
+      const refused = await doc(r.id, 'risk_warning');
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'DOCUMENT.NOT_APPLICABLE', message: '该案件为低风险,无需出具风险预警单' });
+      expect((await doc(r.id, 'risk_warning', resident.token)).status).toBe(404); // a resident learns nothing, not even the level
+
+      const o = await t.req('POST', `/tickets/${r.id}/triage-override`, { token: dispatcher, body: { riskLevel: 'medium', reason: '双方多次冲突<b>需街道介入</b>' } });
+      expect(o.status).toBe(200);
+      const html = (await doc(r.id, 'risk_warning')).body as string;
+      for (const s of ['中风险', '街道级综治中心牵头化解', '系统研判为低风险,经人工研判调整为中风险。调整理由:双方多次冲突&lt;b&gt;需街道介入&lt;/b&gt;', '尚未交办', '按分级化解要求,报请街道级综治中心牵头化解', '交办之日起 7 日内办结']) {
+        expect(html).toContain(s);
+      }
+      expect(html).not.toContain('领导包案');
+    });
+  });
+
   (existsSync(CHROMIUM) ? it : it.skip)('prints as one A4 page in Chromium (PNG saved under test/artifacts)', async () => {
     const html = (await doc(tk.id, 'acceptance')).body as string;
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -88,15 +144,25 @@ describe('documents (文书) (MariaDB)', () => {
       await page.emulateMedia({ media: 'print' });
       await page.setContent(html, { waitUntil: 'load' });
       await page.screenshot({ path: join(ARTIFACTS, 'acceptance.png'), fullPage: true });
-      const pdf = await page.pdf({ preferCSSPageSize: true });
-      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      expect(pages).toBe(1);
+      const pageCount = async () => ((await page.pdf({ preferCSSPageSize: true })).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(await pageCount()).toBe(1);
       const height = await page.evaluate(() => document.body.scrollHeight);
       expect(height).toBeLessThanOrEqual(1123);
       for (const kind of ['assignment', 'feedback', 'supervision']) {
         await page.setContent((await doc(tk.id, kind)).body as string, { waitUntil: 'load' });
         await page.screenshot({ path: join(ARTIFACTS, `${kind}.png`), fullPage: true });
       }
+      // The fullest risk warning the engine writes: six risk reasons plus the category one, a long text, dispatched.
+      const r = await w.report(resident.token, `${TEXT.high},欠薪八十万元,有人扬言跳楼,已有人受伤,对方持刀威胁,多次协调未果,其中有老人和孕妇。${'工地情况复杂'.repeat(30)}`, PLACE.westGrid1);
+      const districtDispatcher = await t.staff('dispatcher');
+      await w.must(districtDispatcher, r.id, 'accept');
+      await w.must(districtDispatcher, r.id, 'dispatch', { departmentId: w.dep('D01', 'hrss') });
+      const reasons = ((await w.get(districtDispatcher, r.id)).body.triage as { reasons: string[] }).reasons;
+      expect(reasons.length).toBeGreaterThanOrEqual(6);
+      await page.setContent((await doc(r.id, 'risk_warning', districtDispatcher)).body as string, { waitUntil: 'load' });
+      await page.screenshot({ path: join(ARTIFACTS, 'risk_warning.png'), fullPage: true });
+      expect(await pageCount()).toBe(1);
+      expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(1123);
     } finally {
       await browser.close();
     }

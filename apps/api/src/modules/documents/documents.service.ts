@@ -10,28 +10,41 @@ import {
   STATUS_LABELS,
   SUPERVISION_KIND_LABELS,
   type Outcome,
+  type RiskLevel,
 } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
-import { NotFoundError } from '../../common/errors';
+import { DomainError, NotFoundError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { SupervisionRepository } from '../deadlines/supervision.repository';
 import { TimeLimitsService } from '../deadlines/time-limits.service';
 import { OrgService } from '../org/org.service';
+import { RoutingRulesService } from '../routing/routing-rules.service';
 import { TicketAccessService } from '../tickets/ticket-access.service';
 import type { TicketHistory } from '../tickets/ticket-history.entity';
 import type { Ticket } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { DOCUMENT_KINDS, render, type DocumentData, type DocumentKind } from './document-templates';
 import { chinaDateTime as at } from './html';
+import { isWarnedLevel, privateSummary, riskWarning, type RiskOverride } from './risk-warning';
 
 const latest = (history: TicketHistory[], ...actions: string[]) => [...history].reverse().find((h) => actions.includes(h.action));
 
+/** The latest triage override that changed the risk level to the current one (kept in the trail as a comment). */
+function riskOverrideOf(history: TicketHistory[], current: RiskLevel): RiskOverride | undefined {
+  for (const h of [...history].reverse()) {
+    const o = h.data?.override as { before?: { riskLevel?: RiskLevel | null }; after?: { riskLevel?: RiskLevel | null } } | undefined;
+    if (o?.after?.riskLevel === current && o.before?.riskLevel !== current) return { from: o.before?.riskLevel ?? null, reason: h.note ?? '' };
+  }
+  return undefined;
+}
+
 /**
- * 文书: the acceptance notice, assignment slip, feedback slip and
- * supervision notice of a ticket, as print-ready A4 HTML filled from the
+ * 文书: the acceptance notice, assignment slip, feedback slip, supervision
+ * notice and risk warning of a ticket, as print-ready A4 HTML filled from the
  * ticket and its trail. Staff who may see the ticket may print them; anyone
- * else (residents included) gets 404.
+ * else (residents included) gets 404. A risk warning exists only for a
+ * medium or high ticket; for any other the answer is 409.
  */
 @Injectable()
 export class DocumentsService {
@@ -41,6 +54,7 @@ export class DocumentsService {
     private readonly org: OrgService,
     private readonly supervision: SupervisionRepository,
     private readonly limits: TimeLimitsService,
+    private readonly routing: RoutingRulesService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -59,7 +73,8 @@ export class DocumentsService {
 
   private async dataFor(kind: DocumentKind, t: Ticket): Promise<DocumentData> {
     const history = await this.tickets.historyOf(t.id);
-    const centreName = `${(await this.org.unit(t.unitId))?.name ?? ''}综治中心`;
+    const unit = await this.org.unit(t.unitId);
+    const centreName = `${unit?.name ?? ''}综治中心`;
     const lead = (await this.org.department(t.departmentId))?.name ?? '';
     const lookupUrl = this.lookupUrl(t.caseCode);
     const base = {
@@ -141,6 +156,32 @@ export class DocumentsService {
             ['督办次数', String(notices.length)],
             ['督办意见', n?.note ?? '—'],
           ],
+        };
+      }
+      case 'risk_warning': {
+        const level = t.riskLevel;
+        if (!isWarnedLevel(level)) {
+          throw new DomainError('DOCUMENT.NOT_APPLICABLE', level === 'low' ? '该案件为低风险,无需出具风险预警单' : '该案件尚未研判风险等级,暂不能出具风险预警单');
+        }
+        const tier = (await this.routing.effective(t.districtId)).tierByRisk[level];
+        return {
+          ...base,
+          text: privateSummary(t.text),
+          unitName: centreName,
+          deadline,
+          rows: [
+            ['预警单位', centreName],
+            ['反映人电话', t.anonymous ? '匿名' : (maskPhone(t.contactPhone) ?? '—')],
+            ['承办单位', lead || '尚未交办'],
+          ],
+          risk: riskWarning({
+            level,
+            tier,
+            unitLevel: unit?.level,
+            engineLevel: t.triage?.riskLevel ?? null,
+            reasons: t.triage?.reasons ?? [],
+            override: riskOverrideOf(history, level),
+          }),
         };
       }
     }
