@@ -1,7 +1,7 @@
 import type { Res, TestApp } from './test-app';
 
 /** POST /uploads as a browser would: multipart, field `file`, with whatever name and type the client claims. */
-export async function uploadFile(t: TestApp, token: string | null, data: Buffer, filename = 'photo.jpg', type = 'image/jpeg', field = 'file'): Promise<Res> {
+export async function uploadFile(t: Pick<TestApp, 'origin'>, token: string | null, data: Buffer, filename = 'photo.jpg', type = 'image/jpeg', field = 'file'): Promise<Res> {
   const form = new FormData();
   form.append(field, new Blob([new Uint8Array(data)], { type }), filename);
   const res = await fetch(`${t.origin}/api/v1/uploads`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -16,7 +16,7 @@ export async function uploadFile(t: TestApp, token: string | null, data: Buffer,
 }
 
 /** GET a signed photo link (path as the API returned it); the bytes and status. */
-export async function fetchPhoto(t: TestApp, path: string): Promise<{ status: number; data: Buffer; type: string | null }> {
+export async function fetchPhoto(t: Pick<TestApp, 'origin'>, path: string): Promise<{ status: number; data: Buffer; type: string | null }> {
   const res = await fetch(t.origin + path);
   return { status: res.status, data: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') };
 }

@@ -2,8 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
+import { UploadsService } from '../../src/modules/uploads/uploads.service';
+import { jpegWithExif } from '../helpers/images';
+import { fetchPhoto, uploadFile } from '../helpers/uploads';
 
 /** The embedded demo (sql.js) runs the same lifecycle queries: colour filter, urgent sort, search, admin edits, sweep. */
 it('runs the ticket lifecycle on the embedded sql.js database', async () => {
@@ -52,4 +56,35 @@ it('runs the ticket lifecycle on the embedded sql.js database', async () => {
   expect(await app.get(SupervisionService).sweep()).toBe(0);
   expect((await req('GET', `/tickets/${tk.id}`, d)).body.history.map((x: { action: string }) => x.action)).toEqual(['submit', 'accept', 'dispatch', 'sign', 'comment']);
   await app.close();
+}, 60_000);
+
+/** Patrol entry photos on sql.js: the synchronized schema has `patrol_entry_id`, attach and the orphan sweep use it. */
+it('keeps patrol entry photos on the embedded sql.js database', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-'));
+  const app = await createApp(loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqljs', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0' }));
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const t = { origin };
+    const req = async (method: string, path: string, token: string, body?: unknown) => {
+      const r = await fetch(origin + '/api/v1' + path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      return { status: r.status, body: await r.json() };
+    };
+    const login = async (username: string) =>
+      (await (await fetch(origin + '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) })).json()).accessToken as string;
+    const worker = await login('grid-worker');
+    const patrol = (await req('POST', '/patrols', worker, {})).body;
+    const photo = (await uploadFile(t, worker, await jpegWithExif())).body;
+    const entry = await req('POST', `/patrols/${patrol.id}/entries`, worker, { note: '有照片', photoIds: [photo.id] });
+    expect(entry.status).toBe(201);
+    expect(await app.get(DataSource).query('SELECT ticket_id, patrol_entry_id FROM uploads WHERE id = ?', [photo.id])).toEqual([{ ticket_id: null, patrol_entry_id: entry.body.id }]);
+    const orphan = (await uploadFile(t, worker, await jpegWithExif())).body;
+    expect(await app.get(UploadsService).sweepOrphans(new Date(Date.now() + 48 * 3600_000))).toBe(1); // the orphan, not the entry's photo
+    expect((await fetchPhoto(t, orphan.url)).status).toBe(404);
+    const got = await req('GET', `/patrols/${patrol.id}`, await login('street-dispatcher'));
+    expect(got.body.entries[0].photos.map((p: { id: string }) => p.id)).toEqual([photo.id]);
+    expect((await fetchPhoto(t, got.body.entries[0].photos[0].url)).status).toBe(200);
+  } finally {
+    await app.close();
+  }
 }, 60_000);

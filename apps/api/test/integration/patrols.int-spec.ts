@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
 import { chinaDay } from '@zongzhi/shared';
 import { Clock } from '../../src/common/clock';
+import { mysqlFlavor } from '../../src/database/data-source';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { MovePatrolPhotosToEntries1795614625792 } from '../../src/database/migrations/1795614625792-MovePatrolPhotosToEntries';
 import { PatrolsSweeper } from '../../src/modules/patrols/patrols.sweeper';
+import { UploadsService } from '../../src/modules/uploads/uploads.service';
 import { jpegWithExif } from '../helpers/images';
-import { startTestApp, type TestApp } from '../helpers/test-app';
-import { uploadFile } from '../helpers/uploads';
+import { mysqlBase, startTestApp, type TestApp } from '../helpers/test-app';
+import { fetchPhoto, uploadFile } from '../helpers/uploads';
 import { PLACE, TEXT, World } from '../factories/world';
 
 describe('grid workers\' patrol logs (网格日志) (MariaDB)', () => {
@@ -109,6 +115,77 @@ describe('grid workers\' patrol logs (网格日志) (MariaDB)', () => {
     expect((await t.req('POST', '/patrols', { token: streetDispatcher, body: {} })).status).toBe(403);
   });
 
+  it("stores an entry's photos against the entry, not a ticket: shown to its worker and supervisors only, kept by the orphan sweep", async () => {
+    const photoWorker = await w.staff('grid_worker', 'D01S01C01', { grid: 'D01S01C01G01' });
+    const otherWorker = await w.staff('grid_worker', 'D01S01C01', { grid: 'D01S01C01G02' });
+    const west = await w.staff('dispatcher', 'D01S02');
+    const uploadRow = async (id: string) =>
+      (await w.sql<{ ticket_id: string | null; history_id: string | null; patrol_entry_id: string | null; attached_at: Date | null }>('SELECT ticket_id, history_id, patrol_entry_id, attached_at FROM uploads WHERE id = ?', [id]))[0];
+    const upload = async (token: string) => (await uploadFile(t, token, await jpegWithExif({ width: 120, height: 90 }))).body as { id: string; url: string };
+
+    const patrolId = (await t.req('POST', '/patrols', { token: photoWorker, body: {} })).body.id as string;
+    const [p1, p2] = [await upload(photoWorker), await upload(photoWorker)];
+    const entry = await t.req('POST', `/patrols/${patrolId}/entries`, { token: photoWorker, body: { note: '楼道堆物已拍照', photoIds: [p2.id, p1.id] } });
+    expect(entry.status).toBe(201);
+    expect(entry.body.photos.map((p: { id: string }) => p.id)).toEqual([p2.id, p1.id]);
+    for (const id of [p1.id, p2.id]) {
+      expect(await uploadRow(id)).toEqual({ ticket_id: null, history_id: null, patrol_entry_id: entry.body.id, attached_at: expect.any(Date) });
+    }
+
+    // A ticket filed on the same patrol keeps its photo on the ticket, and it is not shown as an entry photo.
+    const ticketPhoto = await upload(photoWorker);
+    const ev = await report(photoWorker, { text: TEXT.low, channel: 'grid_patrol', patrolId, photoIds: [ticketPhoto.id] });
+    expect(ev.status).toBe(201);
+    expect(await uploadRow(ticketPhoto.id)).toMatchObject({ ticket_id: ev.body.id, history_id: null, patrol_entry_id: null });
+    expect((await t.req('GET', `/tickets/${ev.body.id}`, { token: photoWorker })).body.photos.map((p: { id: string }) => p.id)).toEqual([ticketPhoto.id]);
+
+    // The worker and the supervisors who may see the patrol get working links to the entry's photos.
+    for (const token of [photoWorker, streetDispatcher, await t.staff('leader')]) {
+      const got = await t.req('GET', `/patrols/${patrolId}`, { token });
+      expect(got.status).toBe(200);
+      expect(got.body.entries).toHaveLength(1);
+      const photos = got.body.entries[0].photos as { id: string; url: string; thumbnailUrl: string }[];
+      expect(photos.map((p) => p.id)).toEqual([p2.id, p1.id]);
+      expect((await fetchPhoto(t, photos[0].url)).status).toBe(200);
+      expect((await fetchPhoto(t, photos[1].thumbnailUrl)).status).toBe(200);
+    }
+    const day = await t.req('GET', `/patrols?date=${chinaDay(new Date())}`, { token: streetDispatcher });
+    expect(day.body.items.find((x: { id: string }) => x.id === patrolId).entries[0].photos).toHaveLength(2);
+
+    // Anyone else: no patrol, so no link (404 on the patrol, absent from their day view, 403 for a resident).
+    for (const token of [otherWorker, west]) {
+      expect((await t.req('GET', `/patrols/${patrolId}`, { token })).status).toBe(404);
+      const theirs = await t.req('GET', `/patrols?date=${chinaDay(new Date())}`, { token });
+      expect(theirs.body.items.map((x: { id: string }) => x.id)).not.toContain(patrolId);
+    }
+    const resident = await t.resident();
+    expect((await t.req('GET', `/patrols/${patrolId}`, { token: resident.token })).status).toBe(403);
+
+    // Only the uploader attaches, and only once, whatever the target: same 400 as an unknown id.
+    const otherPatrol = (await t.req('POST', '/patrols', { token: otherWorker, body: {} })).body.id as string;
+    const fresh = await upload(photoWorker);
+    const stolen = await t.req('POST', `/patrols/${otherPatrol}/entries`, { token: otherWorker, body: { note: 'x', photoIds: [fresh.id] } });
+    const ghost = await t.req('POST', `/patrols/${otherPatrol}/entries`, { token: otherWorker, body: { note: 'x', photoIds: [randomUUID()] } });
+    expect(stolen.status).toBe(400);
+    expect(stolen.body).toEqual(ghost.body);
+    expect(await uploadRow(fresh.id)).toMatchObject({ ticket_id: null, patrol_entry_id: null, attached_at: null });
+    const reused = await report(photoWorker, { text: TEXT.low, channel: 'grid_patrol', patrolId, photoIds: [p1.id] });
+    expect(reused.status).toBe(400);
+    expect(reused.body.errors).toHaveProperty('photoIds');
+    expect((await t.req('POST', `/patrols/${patrolId}/entries`, { token: photoWorker, body: { note: '再用一次', photoIds: [p1.id] } })).status).toBe(400);
+    expect(await uploadRow(p1.id)).toMatchObject({ ticket_id: null, patrol_entry_id: entry.body.id });
+
+    // The orphan sweep: the entry's photos stay, however old; an unattached one of the same age goes.
+    const orphan = await upload(photoWorker);
+    await w.sql('UPDATE uploads SET created_at = ? WHERE id IN (?, ?, ?)', [new Date(Date.now() - 48 * 3600_000), p1.id, p2.id, orphan.id]);
+    expect(await t.app.get(UploadsService).sweepOrphans()).toBeGreaterThanOrEqual(1);
+    const left = await w.sql<{ id: string }>('SELECT id FROM uploads WHERE id IN (?, ?, ?)', [p1.id, p2.id, orphan.id]);
+    expect(left.map((r) => r.id).sort()).toEqual([p1.id, p2.id].sort());
+    const after = await t.req('GET', `/patrols/${patrolId}`, { token: streetDispatcher });
+    expect((await fetchPhoto(t, after.body.entries[0].photos[0].url)).status).toBe(200);
+    expect((await fetchPhoto(t, orphan.url)).status).toBe(404);
+  });
+
   it('a patrol left open past midnight (China time) is closed by the sweep as 未正常结束, ended at its last record', async () => {
     const clock = t.app.get(Clock);
     const sweeper = t.app.get(PatrolsSweeper);
@@ -131,5 +208,82 @@ describe('grid workers\' patrol logs (网格日志) (MariaDB)', () => {
     expect((await t.req('POST', `/patrols/${p.id}/finish`, { token: nightWorker, body: {} })).status).toBe(409);
     // The worker can start a new patrol the next day.
     expect((await t.req('POST', '/patrols', { token: nightWorker, body: {} })).status).toBe(201);
+  });
+});
+
+/**
+ * The migration that gave patrol photos their own column: rows written the
+ * old way (patrol id in ticket_id, entry id in history_id) move to
+ * patrol_entry_id, ticket photos stay as they are, and down moves them back.
+ */
+describe('migration MovePatrolPhotosToEntries (MariaDB)', () => {
+  const name = `zz_mig_${randomUUID().slice(0, 8)}`;
+  const url = `${mysqlBase()}/${name}`;
+  const dataSource = async (migrations: Function[]) => {
+    const ds = new DataSource({ type: await mysqlFlavor(url), url, migrations, charset: 'utf8mb4_unicode_ci', timezone: 'Z' });
+    return ds.initialize();
+  };
+
+  beforeAll(async () => {
+    const admin = await createConnection(mysqlBase());
+    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+  });
+  afterAll(async () => {
+    const admin = await createConnection(mysqlBase());
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+  });
+
+  it('moves patrol photos out of ticket_id and back on revert', async () => {
+    const at = MIGRATIONS.indexOf(MovePatrolPhotosToEntries1795614625792);
+    expect(at).toBeGreaterThan(0);
+    const before = await dataSource(MIGRATIONS.slice(0, at));
+    const [patrol, entry, otherEntry, ticket, history] = Array.from({ length: 5 }, () => randomUUID());
+    const [patrolPhoto, reportPhoto, historyPhoto, strayPhoto] = Array.from({ length: 4 }, () => randomUUID());
+    try {
+      await before.runMigrations({ transaction: 'each' });
+      await before.query(
+        "INSERT INTO patrols (id, worker_id, grid_id, status, day, started_at) VALUES (?, ?, ?, 'finished', '2026-03-01', NOW(3))",
+        [patrol, randomUUID(), randomUUID()],
+      );
+      await before.query('INSERT INTO patrol_entries (id, patrol_id, note, at) VALUES (?, ?, ?, NOW(3)), (?, ?, ?, NOW(3))', [entry, patrol, '有照片', otherEntry, randomUUID(), '另一次巡查']);
+      const row = (id: string, ticketId: string | null, historyId: string | null) => [id, randomUUID(), ticketId, historyId];
+      await before.query(
+        'INSERT INTO uploads (id, owner_id, ticket_id, history_id, width, height, bytes, created_at, attached_at) VALUES ' +
+          Array(4).fill('(?, ?, ?, ?, 1, 1, 1, NOW(3), NOW(3))').join(', '),
+        [
+          ...row(patrolPhoto, patrol, entry), // the old way of storing a patrol photo
+          ...row(reportPhoto, ticket, null),
+          ...row(historyPhoto, ticket, history),
+          ...row(strayPhoto, patrol, otherEntry), // an entry of another patrol: not a pair the app ever wrote
+        ],
+      );
+    } finally {
+      await before.destroy();
+    }
+
+    const ds = await dataSource(MIGRATIONS);
+    const rows = async () =>
+      Object.fromEntries(
+        ((await ds.query('SELECT id, ticket_id, history_id, patrol_entry_id FROM uploads')) as Record<string, string | null>[]).map(({ id, ...r }) => [id, r]),
+      );
+    try {
+      expect(await ds.runMigrations({ transaction: 'each' })).toEqual([expect.objectContaining({ name: 'MovePatrolPhotosToEntries1795614625792' })]);
+      expect(await rows()).toEqual({
+        [patrolPhoto]: { ticket_id: null, history_id: null, patrol_entry_id: entry },
+        [reportPhoto]: { ticket_id: ticket, history_id: null, patrol_entry_id: null },
+        [historyPhoto]: { ticket_id: ticket, history_id: history, patrol_entry_id: null },
+        [strayPhoto]: { ticket_id: patrol, history_id: otherEntry, patrol_entry_id: null },
+      });
+
+      await ds.undoLastMigration({ transaction: 'each' });
+      const columns = (await ds.query("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'uploads'")) as { c: string }[];
+      expect(columns.map((c) => c.c)).not.toContain('patrol_entry_id');
+      const back = (await ds.query('SELECT id, ticket_id, history_id FROM uploads WHERE id = ?', [patrolPhoto])) as Record<string, string | null>[];
+      expect(back).toEqual([{ id: patrolPhoto, ticket_id: patrol, history_id: entry }]);
+    } finally {
+      await ds.destroy();
+    }
   });
 });

@@ -246,6 +246,11 @@ describe('photos: upload, strip, sign, attach, sweep (MariaDB, local disk)', () 
       ]);
       expect((await fetchPhoto(t, got.body.photos[0].thumbnailUrl)).status).toBe(200);
       expect((await uploadRow(p1.id)).ticket_id).toBe(r.body.id);
+      // a ticket's photo never points at a patrol entry
+      expect(await sql('SELECT ticket_id, history_id, patrol_entry_id FROM uploads WHERE id IN (?, ?)', [p1.id, p2.id])).toEqual([
+        { ticket_id: r.body.id, history_id: null, patrol_entry_id: null },
+        { ticket_id: r.body.id, history_id: null, patrol_entry_id: null },
+      ]);
 
       const mine = await t.req('GET', '/reports/mine', { token: alice.token });
       expect(mine.body.items.find((i: { id: string }) => i.id === r.body.id).photos).toHaveLength(2);

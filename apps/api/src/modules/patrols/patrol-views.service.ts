@@ -4,7 +4,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { NotFoundError } from '../../common/errors';
 import { OrgService } from '../org/org.service';
-import { UploadsService, type PhotoResponse } from '../uploads/uploads.service';
+import { UploadsService } from '../uploads/uploads.service';
 import { UsersRepository } from '../users/users.repository';
 import type { Patrol } from './patrol.entity';
 import { toPatrolResponse, type PatrolResponse } from './patrol.response';
@@ -52,14 +52,13 @@ export class PatrolViews {
 
   private async presentMany(patrols: Patrol[], viewer: AuthUser): Promise<PatrolResponse[]> {
     const ids = patrols.map((p) => p.id);
-    const [entries, found, photoRows] = await Promise.all([this.repo.entriesOf(ids), this.repo.ticketsOf(ids), this.uploads.photosFor(ids, viewer)]);
-    const settled = await this.repo.settledOnSite(found.map((f) => f.ticket.id));
+    const [entries, found] = await Promise.all([this.repo.entriesOf(ids), this.repo.ticketsOf(ids)]);
+    const [settled, photos] = await Promise.all([
+      this.repo.settledOnSite(found.map((f) => f.ticket.id)),
+      this.uploads.photosForPatrolEntries(entries.map((e) => e.id), viewer),
+    ]);
     const names = new Map<string, string>();
     for (const workerId of new Set(patrols.map((p) => p.workerId))) names.set(workerId, (await this.users.findById(workerId))?.displayName ?? '网格员');
-    const photos = new Map<string, PhotoResponse[]>();
-    for (const list of photoRows.values()) {
-      for (const { historyId, ...photo } of list) if (historyId) photos.set(historyId, [...(photos.get(historyId) ?? []), photo]);
-    }
     const now = this.clock.now();
     return Promise.all(
       patrols.map(async (p) =>

@@ -45,9 +45,9 @@ export class Patrol {
 
 /**
  * A note, a location point, photos — or any mix — recorded on the way. Photos
- * are claimed through UploadsService.attach with the patrol's id as the
- * attach target's owner id and the entry's id as its row id, so the orphan
- * sweep leaves them alone and signed links work as for tickets.
+ * are claimed through UploadsService.attach with the entry as the target
+ * (`uploads.patrol_entry_id`), so the orphan sweep leaves them alone and
+ * signed links work as for tickets.
  */
 @Entity('patrol_entries')
 @Index('idx_patrol_entries_patrol_at', ['patrolId', 'at'])

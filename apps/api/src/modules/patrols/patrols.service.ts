@@ -60,15 +60,15 @@ export class PatrolsService {
     };
     await this.repo.transaction(async (m) => {
       await this.repo.insertEntry(m, entry);
-      await this.uploads.attach(m, user.id, dto.photoIds, { ticketId: patrol.id, historyId: entry.id });
+      await this.uploads.attach(m, user.id, dto.photoIds, { patrolEntryId: entry.id });
     });
-    const photos = (await this.uploads.photosFor([patrol.id], user)).get(patrol.id) ?? [];
+    const photos = (await this.uploads.photosForPatrolEntries([entry.id], user)).get(entry.id) ?? [];
     return {
       id: entry.id,
       patrolId: patrol.id,
       note: entry.note,
       location: entry.lat !== null && entry.lng !== null ? { lat: entry.lat, lng: entry.lng, address: entry.address } : null,
-      photos: photos.filter((p) => p.historyId === entry.id).map(({ id, url, thumbnailUrl }) => ({ id, url, thumbnailUrl })),
+      photos,
       at: entry.at.toISOString(),
     };
   }

@@ -4,11 +4,14 @@ import { DATETIME } from '../../database/columns';
 /**
  * One photo, re-encoded and stripped of all metadata. Its files are named by
  * the id alone (`<id>.jpg`, `<id>.thumb.jpg`); the uploader's file name is
- * never kept. Unattached rows older than 24 h are swept with their files.
+ * never kept. An upload belongs to at most one thing: a ticket (optionally
+ * through one of its history rows) or a patrol log entry; rows that belong to
+ * neither and are older than 24 h are swept with their files.
  */
 @Entity('uploads')
 @Index('idx_uploads_owner_created', ['ownerId', 'createdAt'])
 @Index('idx_uploads_ticket_created', ['ticketId', 'createdAt'])
+@Index('idx_uploads_patrol_entry', ['patrolEntryId'])
 export class Upload {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -20,11 +23,15 @@ export class Upload {
   @Column({ name: 'ticket_id', type: 'varchar', length: 36, nullable: true })
   ticketId: string | null;
 
-  /** The history row (feedback, patrol note …) it belongs to; null for the report's own photos. */
+  /** The ticket history row (feedback, handling note …) it belongs to; null for the report's own photos. */
   @Column({ name: 'history_id', type: 'varchar', length: 36, nullable: true })
   historyId: string | null;
 
-  /** Position within its report or history row, as the uploader ordered them. */
+  /** The patrol log entry (网格日志) it illustrates; null unless attached to one. Never set together with `ticketId`. */
+  @Column({ name: 'patrol_entry_id', type: 'varchar', length: 36, nullable: true })
+  patrolEntryId: string | null;
+
+  /** Position within its report, history row or patrol entry, as the uploader ordered them. */
   @Column({ name: 'sort_order', type: 'smallint', default: 0 })
   sortOrder: number;
 

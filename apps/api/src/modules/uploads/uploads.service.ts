@@ -62,6 +62,7 @@ export class UploadsService {
       ownerId: user.id,
       ticketId: null,
       historyId: null,
+      patrolEntryId: null,
       sortOrder: 0,
       width: photo.full.width,
       height: photo.full.height,
@@ -87,10 +88,11 @@ export class UploadsService {
 
   /**
    * Attaches the owner's own unattached uploads to a ticket (and optionally a
-   * history row), inside the caller's transaction. Anything else — someone
-   * else's id, an unknown id, one already attached, a duplicate, more than
-   * nine — is one 400 on `photoIds` that reveals nothing about whose it is;
-   * the caller's transaction then rolls back and nothing stays attached.
+   * history row) or to a patrol log entry, inside the caller's transaction.
+   * Anything else — someone else's id, an unknown id, one already attached,
+   * a duplicate, more than nine — is one 400 on `photoIds` that reveals
+   * nothing about whose it is; the caller's transaction then rolls back and
+   * nothing stays attached.
    */
   async attach(manager: EntityManager, ownerId: string, photoIds: readonly string[] | undefined, target: AttachTarget): Promise<void> {
     if (!photoIds?.length) return;
@@ -116,6 +118,20 @@ export class UploadsService {
     return out;
   }
 
+  /**
+   * The photos of these patrol log entries with fresh signed links, in ONE
+   * query, by entry id. As with tickets, the caller has already established
+   * that `viewer` may see the patrols these entries belong to.
+   */
+  async photosForPatrolEntries(entryIds: readonly string[], _viewer: AuthUser): Promise<Map<string, PhotoResponse[]>> {
+    const out = new Map<string, PhotoResponse[]>();
+    if (!entryIds.length) return out;
+    for (const row of await this.repo.findByPatrolEntries([...new Set(entryIds)])) {
+      out.set(row.patrolEntryId!, [...(out.get(row.patrolEntryId!) ?? []), this.photoResponse(row.id)]);
+    }
+    return out;
+  }
+
   /** The bytes behind a signed link; 403 for an expired or altered link, 404 when the photo is gone. */
   async openSigned(id: string, variant: string, exp: string, sig: string): Promise<Buffer> {
     if (!this.signer.verify(id, variant, exp, sig)) throw new DomainError('AUTH.FORBIDDEN', '照片链接已过期或无效');
@@ -124,7 +140,7 @@ export class UploadsService {
     return data;
   }
 
-  /** Deletes uploads never attached within 24 h, files and rows. Returns how many went. */
+  /** Deletes uploads attached to neither a ticket nor a patrol entry within 24 h, files and rows. Returns how many went. */
   async sweepOrphans(now = new Date()): Promise<number> {
     let removed = 0;
     for (;;) {
