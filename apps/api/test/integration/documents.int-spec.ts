@@ -107,6 +107,15 @@ describe('documents (文书) (MariaDB)', () => {
       expect(html).toMatch(/<svg[^>]*viewBox/);
     });
 
+    it('every slip masks a phone number typed into the report text', async () => {
+      for (const kind of ['acceptance', 'assignment', 'supervision']) {
+        const r = await doc(high.id, kind, districtDispatcher);
+        expect({ kind, status: r.status }).toEqual({ kind, status: 200 });
+        expect(r.body as string).toContain(`联系我${resident.phone.slice(0, 3)}****${resident.phone.slice(-4)}`);
+        expect(r.body as string).not.toContain(resident.phone);
+      }
+    });
+
     it('the assigned department may print it; the resident, other streets and other departments get 404', async () => {
       expect((await doc(high.id, 'risk_warning', await t.staff('hrss-handler'))).status).toBe(200);
       expect((await doc(high.id, 'risk_warning', resident.token)).status).toBe(404);

@@ -26,7 +26,7 @@ import type { Ticket } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { DOCUMENT_KINDS, render, type DocumentData, type DocumentKind } from './document-templates';
 import { chinaDateTime as at } from './html';
-import { isWarnedLevel, privateSummary, riskWarning, type RiskOverride } from './risk-warning';
+import { isWarnedLevel, privateSummary, privateText, riskWarning, type RiskOverride } from './risk-warning';
 
 const latest = (history: TicketHistory[], ...actions: string[]) => [...history].reverse().find((h) => actions.includes(h.action));
 
@@ -84,7 +84,8 @@ export class DocumentsService {
       channel: CHANNEL_LABELS[t.channel],
       category: t.category ? CATEGORY_LABELS[t.category] : '待定',
       riskLevel: t.riskLevel ? RISK_LEVEL_LABELS[t.riskLevel] : '待定',
-      text: t.text,
+      // printed slips travel (to departments, to files): numbers typed into the report are masked like the contact phone
+      text: privateText(t.text),
       address: t.address ?? (t.lat !== null ? `${t.lat}, ${t.lng}` : '—'),
       status: STATUS_LABELS[t.status],
       qrSvg: await QRCode.toString(lookupUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),

@@ -88,6 +88,6 @@ function adjustmentOf(i: RiskWarningInput): string {
   return '与系统研判一致,未调整';
 }
 
-function privateText(text: string): string {
+export function privateText(text: string): string {
   return maskPhonesIn(maskIdCardsIn(text));
 }
