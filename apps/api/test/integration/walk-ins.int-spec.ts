@@ -64,8 +64,12 @@ describe('walk-ins (来访登记) (MariaDB)', () => {
     const ticketId = r.body.ticket.id as string;
 
     keep(await t.req('GET', `/walk-ins/${r.body.id}`, { token: dispatcher }));
-    keep(await t.req('GET', `/tickets/${ticketId}`, { token: dispatcher }));
-    keep(await t.req('GET', '/tickets?pageSize=50', { token: dispatcher }));
+    const maskedPhone = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+    expect(r.body.ticket.contactPhone).toBe(maskedPhone);
+    // The registering dispatcher is the ticket's reporter, but the phone is the visitor's: masked for them too.
+    expect(keep(await t.req('GET', `/tickets/${ticketId}`, { token: dispatcher })).body.contactPhone).toBe(maskedPhone);
+    const listed = keep(await t.req('GET', '/tickets?pageSize=50', { token: dispatcher }));
+    expect(listed.body.items.find((x: { id: string }) => x.id === ticketId).contactPhone).toBe(maskedPhone);
     const doc = keep(await t.req('GET', `/tickets/${ticketId}/documents/acceptance`, { token: dispatcher }));
     expect(doc.status).toBe(200);
     expect(doc.body).toContain('受理告知单');

@@ -23,6 +23,8 @@ export interface WalkInForm {
 
 export interface WalkInCreated {
   id: string;
+  /** Phone and ID number arrive masked; the page shows them as they come. */
+  visitor: { name: string; phone: string; idNumber: string };
   ticket: { id: string; caseCode: string; status: string };
   documents?: { acceptance?: string };
 }

@@ -16,6 +16,9 @@ import { ExtensionRequestsRepository } from './extension-requests.repository';
 
 const CLOCKED = ['dispatched', 'in_progress'];
 
+/** `2026-12-17 21:53` in China time, for the trail people read (the exact instant stays in `data`). */
+const chinaMinute = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 const toResponse = (r: ExtensionRequest, caseCode?: string) => ({
   id: r.id,
   ticketId: r.ticketId,
@@ -76,7 +79,7 @@ export class ExtensionRequestsService {
       action: 'comment',
       from: t.status,
       to: t.status,
-      note: `申请延期至 ${dto.requestedDeadline.toISOString()}:${row.reason}`,
+      note: `申请延期至 ${chinaMinute(dto.requestedDeadline)}:${row.reason}`,
       data: { extension: { id: row.id, status: 'pending', requestedDeadline: row.requestedDeadline.toISOString() } },
       at: now,
     });

@@ -83,7 +83,9 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * those filed with a history row belong to that row.
  */
 export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos: readonly TicketPhoto[] | undefined): TicketResponse {
-  const isOwner = t.reporterId === viewer.id;
+  // Only a resident's own number comes back in full: staff who file for someone else
+  // (来访登记, 12345 import, a grid worker's report) hold the visitor's or caller's phone.
+  const ownPhone = viewer.role === 'resident' && t.reporterId === viewer.id;
   const isStaff = viewer.role !== 'resident';
   return {
     id: t.id,
@@ -109,7 +111,7 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
     dispatchedAt: iso(t.dispatchedAt),
     reopenCount: t.reopenCount,
     anonymous: t.anonymous,
-    contactPhone: isOwner ? t.contactPhone : maskPhone(t.contactPhone),
+    contactPhone: ownPhone ? t.contactPhone : maskPhone(t.contactPhone),
   };
 }
 

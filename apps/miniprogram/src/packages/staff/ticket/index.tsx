@@ -4,6 +4,9 @@ import {
   CATEGORIES,
   CATEGORY_LABELS,
   DEPARTMENT_LABELS,
+  isOneOf,
+  RETURN_VISIT_METHOD_LABELS,
+  RETURN_VISIT_METHODS,
   RISK_LEVEL_LABELS,
   RISK_LEVELS,
   TIER_LABELS,
@@ -296,6 +299,9 @@ export default function StaffTicketPage() {
                         <Text className='timeline-time'>{formatDateTime(h.at)}</Text>
                         {h.note ? <Text className='timeline-note'>{h.note}</Text> : null}
                         {h.data && typeof h.data.guidance === 'string' ? <Text className='timeline-note'>{`指引:${h.data.guidance}`}</Text> : null}
+                        {h.action === 'return_visit' && h.data && isOneOf(RETURN_VISIT_METHODS, h.data.method) ? (
+                          <Text className='timeline-note history-method'>{`回访方式:${RETURN_VISIT_METHOD_LABELS[h.data.method]}`}</Text>
+                        ) : null}
                       </View>
                     ))}
                   </View>

@@ -51,6 +51,9 @@ export default function WalkInPage() {
         <View className='card' id='walkin-done'>
           <Text className='card-title'>登记成功,已当场受理</Text>
           <View className='kv'><Text className='kv-k'>案件编码</Text><Text className='kv-v case-code' id='walkin-case-code'>{done.ticket.caseCode}</Text></View>
+          <View className='kv'><Text className='kv-k'>来访人</Text><Text className='kv-v' id='walkin-visitor-name'>{done.visitor.name}</Text></View>
+          <View className='kv'><Text className='kv-k'>手机号</Text><Text className='kv-v' id='walkin-visitor-phone'>{done.visitor.phone}</Text></View>
+          <View className='kv'><Text className='kv-k'>身份证号码</Text><Text className='kv-v' id='walkin-visitor-id'>{done.visitor.idNumber}</Text></View>
           <Button className='btn btn-primary btn-block staff-gap' onClick={() => Taro.redirectTo({ url: `${STAFF_PAGES.ticket}?id=${done.ticket.id}` })}>
             查看并交办
           </Button>
