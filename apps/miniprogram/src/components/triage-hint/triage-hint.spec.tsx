@@ -33,7 +33,7 @@ describe('live triage hint', () => {
     });
     expect(assess).toHaveBeenCalledTimes(1);
     expect(assess).toHaveBeenCalledWith('老板拖欠我们工资三个月了', undefined);
-    expect(view.container.querySelector('#triage-hint')).toHaveTextContent('初步判断:劳动争议/欠薪,将由 劳动保障监察 处理');
+    expect(view.container.querySelector('#triage-hint')).toHaveTextContent('初步判断:劳动争议/欠薪,将由劳动保障监察处理');
   });
 
   it('waits for at least 8 characters', async () => {
