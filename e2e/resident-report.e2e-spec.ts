@@ -58,7 +58,7 @@ describe('resident on the H5 build (embedded database, as npm start runs it)', (
     await page.locator('#report-text textarea').pressSequentially('我们工地二十多个工人被拖欠三个月了,老板一直躲着不见人', { delay: 5 });
     // The hint: what kind of matter and who handles it, while typing.
     await page.locator('#triage-hint').waitFor({ timeout: 10_000 });
-    expect(await page.locator('#triage-hint').innerText()).toContain('将由 劳动保障监察 处理');
+    expect(await page.locator('#triage-hint').innerText()).toContain('将由劳动保障监察处理');
     await page.locator('#photo-picker input[type=file]').setInputFiles(await testJpeg(page));
     await page.locator('#photo-picker .photo-picker-item[data-status="done"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('#report-anonymous-hint').innerText()).toContain('看不到您的姓名和手机号');
