@@ -58,7 +58,7 @@ export function predictProba(model: NgramModel<string>, feats: string[]): Float6
   for (const f of feats) {
     const ws = model.weights.get(f);
     if (!ws) continue;
-    for (const [ci, w] of ws) z[ci] += w * norm;
+    for (let j = 0; j < ws.length; j++) z[ws[j][0]] += ws[j][1] * norm;
   }
   let max = -Infinity;
   for (let i = 0; i < k; i++) if (z[i] > max) max = z[i];
