@@ -126,6 +126,59 @@ describe('deadlines, colours, supervision sweep, extensions (MariaDB)', () => {
     expect((await t.req('GET', '/admin/time-limits', { token: admin })).body.byRiskLevel.low).toEqual({ signMinutes: 24 * 60, resolveMinutes: 15 * 24 * 60 });
   });
 
+  describe('督办单已读', () => {
+    const unread = async (token: string, filter = '') => (await t.req('GET', `/supervision-notices${filter}`, { token })).body;
+    async function supervised() {
+      const tk = await dispatched();
+      await w.must(await t.staff('leader'), tk.id, 'supervise', { note: '请尽快签收' });
+      const [n] = await w.sql<{ id: string }>('SELECT id FROM supervision_notices WHERE ticket_id = ?', [tk.id]);
+      return n.id;
+    }
+    const read = (token: string, id: string) => t.req('POST', `/supervision-notices/${id}/read`, { token });
+
+    it('the addressed handler marks it read once: the first time is kept, the dispatcher sees it, the unread filter and count follow', async () => {
+      const before = await unread(handler);
+      const id = await supervised();
+      const fresh = await unread(handler);
+      expect(fresh.unread).toBe(before.unread + 1);
+      expect(fresh.items.find((n: { id: string }) => n.id === id)).toMatchObject({ readAt: null, readBy: null });
+      const onlyUnread = await unread(handler, '?unread=true');
+      expect(onlyUnread.items.map((n: { id: string }) => n.id)).toContain(id);
+      expect(onlyUnread.items.every((n: { readAt: string | null }) => n.readAt === null)).toBe(true);
+      expect((await unread(dispatcher)).items.find((n: { id: string }) => n.id === id)).toMatchObject({ readAt: null });
+
+      const first = await read(handler, id);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ id, readAt: new Date(now).toISOString(), readBy: expect.any(String) });
+      travel(HOUR);
+      const again = await read(handler, id);
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ readAt: first.body.readAt, readBy: first.body.readBy });
+
+      const after = await unread(handler);
+      expect(after.unread).toBe(before.unread);
+      expect((await unread(handler, '?unread=true')).items.map((n: { id: string }) => n.id)).not.toContain(id);
+      expect((await unread(handler, '?unread=false')).items.map((n: { id: string }) => n.id)).toContain(id);
+      // The dispatching centre can now tell the department has seen it, and when.
+      expect((await unread(dispatcher)).items.find((n: { id: string }) => n.id === id)).toMatchObject({ readAt: first.body.readAt });
+    });
+
+    it('nobody else marks it: another department and a resident get 404, the centre that sees it 403; bad ids and filters are 400', async () => {
+      const id = await supervised();
+      expect((await read(await t.staff('hrss-handler'), id)).status).toBe(404);
+      expect((await read(resident.token, id)).status).toBe(404);
+      expect((await read(handler, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+      expect((await read(dispatcher, id)).status).toBe(403);
+      expect((await unread(dispatcher)).items.find((n: { id: string }) => n.id === id)).toMatchObject({ readAt: null });
+      const bad = await read(handler, 'not-a-uuid');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toHaveProperty('id');
+      const badFilter = await t.req('GET', '/supervision-notices?unread=yes', { token: handler });
+      expect(badFilter.status).toBe(400);
+      expect(badFilter.body.errors).toHaveProperty('unread');
+    });
+  });
+
   describe('延期申请', () => {
     it('the handler asks with a reason and a later deadline; the dispatcher approves; the deadline moves and the trail says so', async () => {
       const tk = await dispatched();

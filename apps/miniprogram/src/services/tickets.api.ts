@@ -7,6 +7,7 @@ import type {
   ReturnVisitMethod,
   RiskLevel,
   Satisfaction,
+  SupervisionKind,
   TicketAction,
   TicketStatus,
   Tier,
@@ -152,4 +153,29 @@ export function decideExtension(ticketId: string, requestId: string, approve: bo
 
 export function timeLimits(): Promise<ApiResult<{ byRiskLevel: Record<RiskLevel, TimeLimit> }>> {
   return request<{ byRiskLevel: Record<RiskLevel, TimeLimit> }>('/admin/time-limits', { quiet: true });
+}
+
+/** 督办单 (GET /supervision-notices): `readAt` is null until a handler of the department opens it. */
+export interface SupervisionNotice {
+  id: string;
+  ticketId: string;
+  kind: SupervisionKind;
+  note: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export function listSupervisionNotices(unread?: boolean): Promise<ApiResult<{ items: SupervisionNotice[]; unread: number }>> {
+  return request<{ items: SupervisionNotice[]; unread: number }>('/supervision-notices', { query: unread ? { unread: true } : {}, quiet: true });
+}
+
+export function markSupervisionNoticeRead(id: string): Promise<ApiResult<SupervisionNotice>> {
+  return request<SupervisionNotice>(`/supervision-notices/${encodeURIComponent(id)}/read`, { method: 'POST', quiet: true });
+}
+
+/** The handler opened this ticket: its unread 督办单 count as seen. */
+export async function markTicketNoticesRead(ticketId: string): Promise<void> {
+  const r = await listSupervisionNotices(true);
+  if (!r.ok) return;
+  await Promise.all(r.data.items.filter((n) => n.ticketId === ticketId).map((n) => markSupervisionNoticeRead(n.id)));
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { NotFoundError } from '../../common/errors';
-import { CreateExtensionRequestDto, ExtensionDecisionDto, ListExtensionRequestsQuery, PutTimeLimitsDto } from './dto';
+import { NotFoundError, ValidationError } from '../../common/errors';
+import { CreateExtensionRequestDto, ExtensionDecisionDto, ListExtensionRequestsQuery, ListSupervisionNoticesQuery, PutTimeLimitsDto } from './dto';
 import { ExtensionRequestsService } from './extension-requests.service';
 import { SupervisionService } from './supervision.service';
 import { TimeLimitsService } from './time-limits.service';
@@ -58,7 +58,15 @@ export class DeadlinesController {
 
   @Roles('dispatcher', 'handler', 'leader', 'admin')
   @Get('supervision-notices')
-  notices(@CurrentUser() user: AuthUser) {
-    return this.supervision.listFor(user);
+  notices(@CurrentUser() user: AuthUser, @Query() q: ListSupervisionNoticesQuery) {
+    return this.supervision.listFor(user, { unread: q.unread });
+  }
+
+  // No @Roles: who may mark it is a per-notice question (the addressed department), answered
+  // by the service with 404 for anyone who cannot see the notice, residents included.
+  @Post('supervision-notices/:id/read')
+  @HttpCode(200)
+  readNotice(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationError({ id: '督办单编号格式有误' }) })) id: string) {
+    return this.supervision.markRead(user, id);
   }
 }

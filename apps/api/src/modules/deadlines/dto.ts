@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CATEGORIES, RISK_LEVELS, type Category, type RiskLevel } from '@zongzhi/shared';
 import { EXTENSION_STATUSES, type ExtensionStatus } from './extension-request.entity';
@@ -68,4 +68,15 @@ export class ListExtensionRequestsQuery {
   @IsOptional()
   @IsIn(EXTENSION_STATUSES, { message: '未知的申请状态' })
   status?: ExtensionStatus;
+}
+
+/** Query strings carry text: only `true`/`false` become booleans, anything else stays as sent and fails `@IsBoolean`. */
+const strictBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListSupervisionNoticesQuery {
+  @ApiPropertyOptional({ description: 'true: 只看未读的督办单' })
+  @IsOptional()
+  @Transform(strictBoolean)
+  @IsBoolean({ message: '未读筛选只能是 true 或 false' })
+  unread?: boolean;
 }

@@ -45,4 +45,11 @@ export class SupervisionNotice {
 
   @Column({ name: 'created_at', ...DATETIME })
   createdAt: Date;
+
+  /** When a handler of the addressed department first opened it; null while unread. */
+  @Column({ name: 'read_at', ...DATETIME, nullable: true })
+  readAt: Date | null;
+
+  @Column({ name: 'read_by', type: 'varchar', length: 36, nullable: true })
+  readBy: string | null;
 }

@@ -4,6 +4,11 @@ import { Brackets, EntityManager, Repository } from 'typeorm';
 import { Ticket } from '../tickets/ticket.entity';
 import { SupervisionNotice } from './supervision-notice.entity';
 
+export interface NoticeAddressees {
+  departmentId?: string;
+  unitIds?: string[];
+}
+
 @Injectable()
 export class SupervisionRepository {
   constructor(
@@ -35,16 +40,38 @@ export class SupervisionRepository {
     return this.notices.find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Notices addressed to a department, or to any of these centres. */
-  addressedTo(to: { departmentId?: string; unitIds?: string[] }, limit = 50) {
-    const q = this.notices.createQueryBuilder('n');
-    q.where(
+  findById(id: string) {
+    return this.notices.findOne({ where: { id } });
+  }
+
+  /** Notices addressed to a department, or to any of these centres; newest first. */
+  addressedTo(to: NoticeAddressees, opts: { unreadOnly?: boolean; limit?: number } = {}) {
+    const q = this.addressedQuery(to);
+    if (opts.unreadOnly) q.andWhere('n.read_at IS NULL');
+    return q.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(opts.limit ?? 50).getMany();
+  }
+
+  countUnreadAddressedTo(to: NoticeAddressees) {
+    return this.addressedQuery(to).andWhere('n.read_at IS NULL').getCount();
+  }
+
+  /** Sets the read state only while unread, so the first reader and time are kept. */
+  async markReadIfUnread(id: string, userId: string, at: Date) {
+    await this.notices
+      .createQueryBuilder()
+      .update(SupervisionNotice)
+      .set({ readAt: at, readBy: userId })
+      .where('id = :id AND read_at IS NULL', { id })
+      .execute();
+  }
+
+  private addressedQuery(to: NoticeAddressees) {
+    return this.notices.createQueryBuilder('n').where(
       new Brackets((b) => {
         b.where('1 = 0');
         if (to.departmentId) b.orWhere('n.department_id = :dep', { dep: to.departmentId });
         if (to.unitIds?.length) b.orWhere('n.unit_id IN (:...units)', { units: to.unitIds });
       }),
     );
-    return q.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit).getMany();
   }
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { isDuplicateKey } from '../../common/db-errors';
+import { ForbiddenError, NotFoundError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { AppConfig } from '../../config/app-config';
 import { OrgService } from '../org/org.service';
@@ -12,7 +13,8 @@ import { HistoryFactory } from '../tickets/history.factory';
 import type { TicketHistory } from '../tickets/ticket-history.entity';
 import type { Ticket } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { SupervisionRepository } from './supervision.repository';
+import type { SupervisionNotice } from './supervision-notice.entity';
+import { SupervisionRepository, type NoticeAddressees } from './supervision.repository';
 
 const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 200;
@@ -64,6 +66,8 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
       note: entry.note,
       historyId: entry.id,
       createdAt: entry.at,
+      readAt: null,
+      readBy: null,
     });
   }
 
@@ -109,23 +113,49 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
     return issued;
   }
 
-  async listFor(user: AuthUser) {
-    const to =
-      user.role === 'handler'
-        ? { departmentId: user.departmentId ?? undefined }
-        : { unitIds: user.unitId && ['dispatcher', 'leader', 'admin'].includes(user.role) ? [...(await this.org.subtree(user.unitId))] : [] };
-    const items = await this.repo.addressedTo(to);
-    return {
-      items: items.map((n) => ({
-        id: n.id,
-        ticketId: n.ticketId,
-        kind: n.kind,
-        deadlineAt: n.deadlineAt?.toISOString() ?? null,
-        departmentId: n.departmentId,
-        unitId: n.unitId,
-        note: n.note,
-        createdAt: n.createdAt.toISOString(),
-      })),
-    };
+  /** Handlers see their department's notices; centre staff those of their centre and the centres below it. */
+  private async addresseesOf(user: AuthUser): Promise<NoticeAddressees> {
+    if (user.role === 'handler') return { departmentId: user.departmentId ?? undefined };
+    if (user.unitId && CENTRE_ROLES.includes(user.role)) return { unitIds: [...(await this.org.subtree(user.unitId))] };
+    return {};
   }
+
+  async listFor(user: AuthUser, opts: { unread?: boolean } = {}) {
+    const to = await this.addresseesOf(user);
+    const [items, unread] = await Promise.all([this.repo.addressedTo(to, { unreadOnly: opts.unread === true }), this.repo.countUnreadAddressedTo(to)]);
+    return { items: items.map(toNoticeResponse), unread };
+  }
+
+  /**
+   * The addressee (a handler of the notice's department) marks it read; the
+   * first read is kept. Centre staff who can see it may not mark it (403);
+   * anyone who cannot see it gets 404, so ids do not leak.
+   */
+  async markRead(user: AuthUser, id: string) {
+    const n = await this.repo.findById(id);
+    if (!n) throw new NotFoundError('未找到该督办单');
+    if (user.role !== 'handler' || !user.departmentId || n.departmentId !== user.departmentId) {
+      if ((await this.addresseesOf(user)).unitIds?.includes(n.unitId)) throw new ForbiddenError('只有承办部门可以标记督办单已读');
+      throw new NotFoundError('未找到该督办单');
+    }
+    if (!n.readAt) await this.repo.markReadIfUnread(id, user.id, this.clock.now());
+    return toNoticeResponse((await this.repo.findById(id))!);
+  }
+}
+
+const CENTRE_ROLES: readonly string[] = ['dispatcher', 'leader', 'admin'];
+
+function toNoticeResponse(n: SupervisionNotice) {
+  return {
+    id: n.id,
+    ticketId: n.ticketId,
+    kind: n.kind,
+    deadlineAt: n.deadlineAt?.toISOString() ?? null,
+    departmentId: n.departmentId,
+    unitId: n.unitId,
+    note: n.note,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+    readBy: n.readBy,
+  };
 }

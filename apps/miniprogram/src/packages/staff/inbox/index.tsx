@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { TicketStatus } from '@zongzhi/shared';
+import { SUPERVISION_KIND_LABELS, type TicketStatus } from '@zongzhi/shared';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { getSession } from '../../../services/session';
 import { STAFF_PAGES, logOutStaff } from '../../../services/staff-home';
-import { listTickets, type StaffTicket } from '../../../services/tickets.api';
+import { listSupervisionNotices, listTickets, markSupervisionNoticeRead, type StaffTicket, type SupervisionNotice } from '../../../services/tickets.api';
+import { firstLine, formatDateTime } from '../../../utils/format';
 import { TicketCard } from '../ticket-card';
 import '../staff.css';
 
@@ -22,12 +23,14 @@ export default function InboxPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(new Date());
+  const [notices, setNotices] = useState<{ items: SupervisionNotice[]; unread: number } | null>(null);
   const seq = useRef(0);
   const session = getSession();
 
   const load = async (s: TicketStatus = status) => {
     const mine = ++seq.current;
     setLoading(true);
+    listSupervisionNotices().then((n) => n.ok && setNotices(n.data));
     setError(null);
     const r = await listTickets({ status: s, sort: 'urgent' });
     if (mine !== seq.current) return;
@@ -44,6 +47,12 @@ export default function InboxPage() {
     }
     load();
   });
+  // Tapping a 督办单 marks it read (the ticket page does too) and opens its ticket.
+  const openNotice = (n: SupervisionNotice) => {
+    if (!n.readAt) markSupervisionNoticeRead(n.id);
+    Taro.navigateTo({ url: `${STAFF_PAGES.ticket}?id=${encodeURIComponent(n.ticketId)}` });
+  };
+
   usePullDownRefresh(() => {
     load().then(() => Taro.stopPullDownRefresh());
   });
@@ -60,6 +69,18 @@ export default function InboxPage() {
           退出
         </Text>
       </View>
+      {notices?.items.length ? (
+        <View id='inbox-notices' className='notice-list'>
+          <Text className='notice-head'>{notices.unread ? `督办单(${notices.unread}条未读)` : '督办单'}</Text>
+          {notices.items.slice(0, 5).map((n) => (
+            <View key={n.id} className='notice-item' data-id={n.id} onClick={() => openNotice(n)}>
+              <Text className={`notice-state ${n.readAt ? '' : 'notice-state--unread'}`}>{n.readAt ? '已读' : '未读'}</Text>
+              <Text className='notice-text'>{`${SUPERVISION_KIND_LABELS[n.kind] || '督办'}${n.note ? `:${firstLine(n.note, 30)}` : ''}`}</Text>
+              <Text className='notice-time'>{formatDateTime(n.createdAt)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <View className='tabs'>
         {TABS.map((t) => (
           <View

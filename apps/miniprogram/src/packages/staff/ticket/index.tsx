@@ -24,7 +24,8 @@ import { RiskBadge } from '../../../components/risk-badge';
 import { StatusTag } from '../../../components/status-tag';
 import { districtAreas, type AreaWithParent } from '../../../services/stats.api';
 import { categoryLabel, channelLabel } from '../../../services/staff-format';
-import { actOn, getStaffTicket, overrideTriage, requestExtension, timeLimits, type ActionPayload, type StaffTicketDetail } from '../../../services/tickets.api';
+import { getSession } from '../../../services/session';
+import { actOn, getStaffTicket, markTicketNoticesRead, overrideTriage, requestExtension, timeLimits, type ActionPayload, type StaffTicketDetail } from '../../../services/tickets.api';
 import { photoUrl } from '../../../services/uploads.api';
 import { formatDateTime } from '../../../utils/format';
 import '../staff.css';
@@ -80,6 +81,8 @@ export default function StaffTicketPage() {
       return;
     }
     load(ticketId);
+    // The addressed department has now seen this ticket's 督办单.
+    if (getSession()?.user.role === 'handler') markTicketNoticesRead(ticketId);
     districtAreas().then((r) => r.ok && setAreas(r.data.items));
     timeLimits().then((r) => r.ok && setLimits(r.data.byRiskLevel));
   });
