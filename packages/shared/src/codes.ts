@@ -83,6 +83,20 @@ export const DEFAULT_DEPARTMENT: Record<Category, Department> = {
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
+/**
+ * Life-safety and scale flags the triage raises beside the risk level, each
+ * quoting the words that raised it (DOMAIN.md "Flags"). `self_harm`,
+ * `violence_threat`, and `hazard_active` together with `vulnerable_person`
+ * always make a ticket high; `self_harm` is answered as a crisis.
+ */
+export const TRIAGE_FLAGS = ['self_harm', 'violence_threat', 'vulnerable_person', 'hazard_active', 'group', 'large_amount'] as const;
+export type TriageFlagCode = (typeof TRIAGE_FLAGS)[number];
+export interface TriageFlag {
+  code: TriageFlagCode;
+  /** the words of the report that raised it, quoted */
+  evidence: string;
+}
+
 export const TIERS = ['community', 'street', 'district'] as const;
 export type Tier = (typeof TIERS)[number];
 

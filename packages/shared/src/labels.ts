@@ -12,6 +12,7 @@ import type {
   Tier,
   TicketAction,
   TicketStatus,
+  TriageFlagCode,
   UnitLevel,
 } from './codes';
 
@@ -84,6 +85,15 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
   low: '低风险',
   medium: '中风险',
   high: '高风险',
+};
+
+export const TRIAGE_FLAG_LABELS: Record<TriageFlagCode, string> = {
+  self_harm: '自伤自杀风险',
+  violence_threat: '暴力威胁',
+  vulnerable_person: '涉及弱势群体',
+  hazard_active: '现实危险',
+  group: '群体性',
+  large_amount: '涉及大额',
 };
 
 export const TIER_LABELS: Record<Tier, string> = {
