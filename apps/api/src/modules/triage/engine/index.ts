@@ -11,6 +11,7 @@ import {
   type Department,
   type RiskLevel,
   type Tier,
+  type TriageFlag,
 } from '@zongzhi/shared';
 import { normalise } from './normalize';
 import { extractAmounts, extractGroupSizes, HUGE_SUM_RE } from './numbers';
@@ -41,6 +42,7 @@ export interface TriageResult {
   tier: Tier;
   reasons: string[];
   confidence: number;
+  flags?: TriageFlag[];
 }
 
 // ---------------------------------------------------------------------------
