@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Category, Channel, Department as DepartmentCode, RiskLevel, Tier, TicketStatus } from '@zongzhi/shared';
+import type { Category, Channel, Department as DepartmentCode, RiskLevel, Tier, TicketStatus, TriageFlag } from '@zongzhi/shared';
 import { DATETIME, decimalToNumber } from '../../database/columns';
 
 export interface StoredTriage {
@@ -9,6 +9,8 @@ export interface StoredTriage {
   tier: Tier;
   reasons: string[];
   confidence: number;
+  /** life-safety and scale flags with their evidence; absent on tickets filed before flags existed */
+  flags?: TriageFlag[];
 }
 
 /** One report, whatever its channel: one ticket, one case code. */
