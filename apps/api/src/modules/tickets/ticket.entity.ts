@@ -9,7 +9,7 @@ export interface StoredTriage {
   tier: Tier;
   reasons: string[];
   confidence: number;
-  /** Raised beside the level, each quoting its words (absent on tickets triaged before flags existed). */
+  /** life-safety and scale flags with their evidence; absent on tickets filed before flags existed */
   flags?: TriageFlag[];
 }
 

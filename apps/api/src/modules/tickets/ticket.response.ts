@@ -71,6 +71,11 @@ export interface TicketResponse {
   dispatchTargets?: { id: string; code: string; name: string; unitId: string }[];
 }
 
+/** Stored triage as returned: tickets filed before flags existed answer with none. */
+export function withFlags(t: StoredTriage | null): StoredTriage | null {
+  return t ? { ...t, flags: t.flags ?? [] } : null;
+}
+
 /** The colour of an open ticket under a running clock; null when no clock runs. */
 export function colorOf(t: Ticket, now = new Date()): DeadlineColor | null {
   if (!t.dispatchedAt) return null;
@@ -108,7 +113,7 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
     address: t.address,
     locationUnverified: isStaff ? t.locationUnverified : undefined,
     photos: reportPhotos(photos),
-    triage: isStaff ? t.triage : undefined,
+    triage: isStaff ? withFlags(t.triage) : undefined,
     category: t.category,
     riskLevel: t.riskLevel,
     departmentId: t.departmentId,
