@@ -68,7 +68,8 @@ describe('crisis answer: self_harm reports (MariaDB)', () => {
     expect(tk.triage.riskLevel).toBe('high');
     const flag = tk.triage.flags.find((f: { code: string }) => f.code === 'self_harm');
     expect(flag).toBeTruthy();
-    expect(CRISIS).toContain(flag.evidence); // quotes the words that raised it
+    // Quotes the words that raised it (several quotes are joined with 、).
+    for (const quote of flag.evidence.split('、')) expect(CRISIS).toContain(quote);
     expect(tk.urgent).toBe(true);
     expect(tk.crisis.hotlines.map((h: { number: string }) => h.number)).toEqual(['12356', '110', '120']);
     expect(tk.crisis.body).toContain('拨打');
