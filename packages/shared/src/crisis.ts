@@ -24,7 +24,7 @@ export interface Hotline {
 
 /** National lines: psychological assistance (全国统一心理援助热线), police, ambulance. */
 export const CRISIS_HOTLINES: readonly Hotline[] = [
-  { number: '12356', label: '全国心理援助热线' },
+  { number: '12356', label: '心理援助热线' },
   { number: '110', label: '报警' },
   { number: '120', label: '急救' },
 ];
