@@ -83,8 +83,19 @@ export interface HistoryEntry {
   at: string;
 }
 
+/** The resident's tracker, worded by the server (GET /tickets/:id for the reporter, and the lookup). */
+export interface CaseProgress {
+  summary: string;
+  responsible: string | null;
+  expectedBy: string | null;
+  steps: { key: string; label: string; state: 'done' | 'current' | 'todo' | 'stopped'; at: string | null }[];
+  /** Newest first. */
+  events: { step: string; text: string; note: string | null; photos: Photo[]; at: string }[];
+}
+
 export interface TicketDetail extends Ticket {
   history: HistoryEntry[];
+  progress?: CaseProgress;
   photos?: Photo[];
   allowedActions?: TicketAction[];
   signDeadline?: string | null;
@@ -99,6 +110,7 @@ export interface PublicCaseView {
   createdAt: string;
   category?: Category | null;
   history: HistoryEntry[];
+  progress?: CaseProgress;
 }
 
 export interface Page<T> {

@@ -109,6 +109,7 @@ export class IntakeService {
         actorLabel: user.role === 'resident' ? '反映人' : ROLE_LABELS[user.role],
         note: null,
         data: { channel },
+        visibility: 'public',
         at: now,
       };
       try {

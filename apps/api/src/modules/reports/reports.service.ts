@@ -4,7 +4,9 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { NotFoundError, ValidationError } from '../../common/errors';
 import { PatrolLinks } from '../patrols/patrol-links.service';
 import type { Ticket } from '../tickets/ticket.entity';
+import { progressNames } from '../tickets/resident-progress';
 import { toPublicView, toTicketResponse } from '../tickets/ticket.response';
+import { OrgService } from '../org/org.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { UsersRepository } from '../users/users.repository';
@@ -42,6 +44,7 @@ export class ReportsService {
     private readonly patrols: PatrolLinks,
     private readonly users: UsersRepository,
     private readonly uploads: UploadsService,
+    private readonly org: OrgService,
   ) {}
 
   /**
@@ -104,6 +107,7 @@ export class ReportsService {
     if (ticket.contactPhone !== phone && reporter?.phone !== phone) {
       throw new NotFoundError('未找到该案件,请核对案件编码和手机号');
     }
-    return toPublicView(ticket, await this.tickets.historyOf(ticket.id));
+    const history = await this.tickets.historyOf(ticket.id);
+    return toPublicView(ticket, history, await progressNames(this.org, ticket, history));
   }
 }

@@ -3,7 +3,7 @@ import { ROLE_LABELS, type TicketAction, type TicketStatus } from '@zongzhi/shar
 import type { AuthUser } from '../../common/auth/auth-user';
 import { newId } from '../../common/ids';
 import { OrgService } from '../org/org.service';
-import type { TicketHistory } from './ticket-history.entity';
+import type { NoteVisibility, TicketHistory } from './ticket-history.entity';
 
 /** The actor the automatic supervision sweep writes into the trail. */
 export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
@@ -15,7 +15,22 @@ export interface HistoryInput {
   to: TicketStatus;
   note?: string | null;
   data?: Record<string, unknown> | null;
+  /** Who may read the note; when absent, `defaultVisibility` decides. */
+  visibility?: NoteVisibility;
   at: Date;
+}
+
+/** Actions whose note is written for the resident: the answer, the refusal, the resident's own words. */
+const PUBLIC_BY_DEFAULT: ReadonlySet<string> = new Set(['submit', 'accept', 'decline', 'feedback', 'settle_on_site', 'evaluate']);
+
+/**
+ * DOMAIN.md: each note is public or internal; dispatch instructions and
+ * internal comments are internal by default. A resident's own comment is public.
+ */
+export function defaultVisibility(action: TicketAction | 'submit', actorRole: TicketHistory['actorRole'], data?: Record<string, unknown> | null): NoteVisibility {
+  if (data && ('override' in data || 'extension' in data)) return 'internal';
+  if (actorRole === 'resident') return 'public';
+  return PUBLIC_BY_DEFAULT.has(action) ? 'public' : 'internal';
 }
 
 /**
@@ -46,6 +61,7 @@ export class HistoryFactory {
       actorLabel,
       note: input.note?.trim() || null,
       data: input.data && Object.keys(input.data).length ? input.data : null,
+      visibility: input.visibility ?? defaultVisibility(input.action, actorRole, input.data),
       at: input.at,
     };
   }

@@ -2,6 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Role, TicketAction, TicketStatus } from '@zongzhi/shared';
 import { DATETIME } from '../../database/columns';
 
+export const NOTE_VISIBILITIES = ['public', 'internal'] as const;
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
+
 /** The case trail: one row per action, intake included. */
 @Entity('ticket_history')
 @Index('idx_ticket_history_ticket_at', ['ticketId', 'at'])
@@ -36,6 +39,13 @@ export class TicketHistory {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /**
+   * Who may read the note: `public` (the resident too) or `internal` (staff
+   * only). Dispatch instructions and staff comments are internal by default.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'internal' })
+  visibility: NoteVisibility;
 
   /** Action details: outcome, satisfaction, department, photo ids … */
   @Column({ type: 'simple-json', nullable: true })

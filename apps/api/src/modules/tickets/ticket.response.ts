@@ -12,6 +12,7 @@ import {
 } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { reportPhotos, type TicketPhoto } from '../uploads/uploads.service';
+import { residentProgress, type ProgressNames, type ResidentProgress } from './resident-progress';
 import type { TicketHistory } from './ticket-history.entity';
 import type { StoredTriage, Ticket } from './ticket.entity';
 
@@ -22,6 +23,8 @@ export interface HistoryResponse {
   toStatus: string;
   actor: { role: string; name: string };
   note: string | null;
+  /** Staff only: whether the note is shown to the resident (`public`) or kept among staff (`internal`). */
+  visibility?: string;
   /** Action details (outcome, satisfaction, guidance, department …); staff see all, residents the public part. */
   data?: Record<string, unknown> | null;
   /** Photos filed with this step (feedback, on-site settlement, a comment). */
@@ -61,6 +64,8 @@ export interface TicketResponse {
   anonymous: boolean;
   contactPhone?: string | null;
   history?: HistoryResponse[];
+  /** The reporter's tracker: steps, the unit now responsible, what happened in plain words. */
+  progress?: ResidentProgress;
   allowedActions?: TicketAction[];
   /** Staff: the department the routing rules suggest (at the ticket's centre or the nearest unit above). */
   suggestedDepartmentId?: string | null;
@@ -136,8 +141,9 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
 const PUBLIC_DATA_KEYS = ['outcome', 'satisfaction', 'guidance', 'method', 'channel', 'auto', 'kind'];
 
 export function toHistoryResponse(h: TicketHistory, viewer?: AuthUser, photos: readonly TicketPhoto[] = []): HistoryResponse {
-  const forResident = viewer?.role === 'resident';
-  const internal = !!(h.data && ('override' in h.data || 'extension' in h.data));
+  // No viewer (the public trail) counts as a resident: internal notes never leave the staff side.
+  const forResident = !viewer || viewer.role === 'resident';
+  const internal = h.visibility !== 'public' || !!(h.data && ('override' in h.data || 'extension' in h.data));
   const data = h.data && forResident ? Object.fromEntries(Object.entries(h.data).filter(([k]) => PUBLIC_DATA_KEYS.includes(k))) : h.data;
   return {
     action: h.action,
@@ -146,14 +152,15 @@ export function toHistoryResponse(h: TicketHistory, viewer?: AuthUser, photos: r
     toStatus: h.toStatus,
     actor: { role: h.actorRole, name: h.actorLabel || (h.actorRole === 'system' ? '系统' : ROLE_LABELS[h.actorRole]) },
     note: forResident && internal ? null : h.note,
+    visibility: forResident ? undefined : h.visibility,
     data,
-    photos: photos.filter((p) => p.historyId === h.id).map(({ id, url, thumbnailUrl }) => ({ id, url, thumbnailUrl })),
+    photos: (forResident && internal ? [] : photos).filter((p) => p.historyId === h.id).map(({ id, url, thumbnailUrl }) => ({ id, url, thumbnailUrl })),
     at: h.at.toISOString(),
   };
 }
 
 /** What anyone holding the case code and the reporter's phone may see. */
-export function toPublicView(t: Ticket, history: TicketHistory[]) {
+export function toPublicView(t: Ticket, history: TicketHistory[], names: ProgressNames) {
   return {
     caseCode: t.caseCode,
     status: t.status,
@@ -165,5 +172,6 @@ export function toPublicView(t: Ticket, history: TicketHistory[]) {
       // Staff notes can name third parties; the public trail keeps only the steps.
       return { action: r.action, actionLabel: r.actionLabel, toStatus: r.toStatus, actor: r.actor.name, at: r.at };
     }),
+    progress: residentProgress(t, history, names, { withNotes: false, forReporter: false }),
   };
 }

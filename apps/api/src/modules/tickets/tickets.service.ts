@@ -6,6 +6,7 @@ import { RoutingRulesService } from '../routing/routing-rules.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { TicketAccessService } from './ticket-access.service';
 import { TicketPolicy } from './ticket-policy.service';
+import { progressNames, residentProgress } from './resident-progress';
 import type { Ticket } from './ticket.entity';
 import { toHistoryResponse, toTicketResponse, type TicketResponse } from './ticket.response';
 import { TicketsRepository, type TicketFilters } from './tickets.repository';
@@ -37,6 +38,13 @@ export class TicketsService {
       history: history.map((h) => toHistoryResponse(h, viewer, photos.get(ticket.id))),
       allowedActions,
     };
+    if (viewer.role === 'resident') {
+      out.progress = residentProgress(ticket, history, await progressNames(this.org, ticket, history), {
+        withNotes: true,
+        forReporter: ticket.reporterId === viewer.id,
+        photos: photos.get(ticket.id),
+      });
+    }
     if (viewer.role !== 'resident') Object.assign(out, await this.staffExtras(ticket, allowedActions.includes('dispatch')));
     return out;
   }

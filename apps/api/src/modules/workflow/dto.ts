@@ -16,6 +16,7 @@ import {
   type Satisfaction,
   type TicketAction,
 } from '@zongzhi/shared';
+import { NOTE_VISIBILITIES, type NoteVisibility } from '../tickets/ticket-history.entity';
 
 export class TicketActionDto {
   @ApiProperty({ enum: ACTIONS })
@@ -27,6 +28,11 @@ export class TicketActionDto {
   @IsString({ message: '说明须为文字' })
   @MaxLength(2000, { message: '说明不能超过2000字' })
   note?: string;
+
+  @ApiPropertyOptional({ enum: NOTE_VISIBILITIES, description: '说明给谁看: public 群众可见, internal 仅工作人员 (交办意见、内部补充默认 internal)' })
+  @IsOptional()
+  @IsIn(NOTE_VISIBILITIES, { message: '说明的可见范围须为 public 或 internal' })
+  visibility?: NoteVisibility;
 
   @ApiPropertyOptional({ description: '不予受理时给群众的指引 (如 引导诉讼)', maxLength: 500 })
   @IsOptional()

@@ -52,7 +52,7 @@ export class TicketStateMachine {
     const to = targetStatus(action, t.status, { satisfaction: payload.satisfaction }) ?? t.status;
     const now = this.clock.now();
     const effect = await this.effects.of(action, t, { action, ...payload }, actor, now);
-    const entry = await this.history.byUser(actor, { ticketId: t.id, action, from: t.status, to, note: payload.note, data: effect.data, at: now });
+    const entry = await this.history.byUser(actor, { ticketId: t.id, action, from: t.status, to, note: payload.note, data: effect.data, visibility: payload.visibility, at: now });
 
     await this.tickets.transaction(async (m) => {
       if (!(await this.tickets.updateIfStatus(m, t.id, t.status, { ...effect.patch, status: to }, now))) throw new ConflictError();

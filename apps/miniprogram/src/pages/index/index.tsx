@@ -113,7 +113,7 @@ export default function IndexPage() {
               >
                 <View className='row-between'>
                   <Text className='home-case-code'>{t.caseCode}</Text>
-                  <StatusTag status={t.status} />
+                  <StatusTag status={t.status} resident />
                 </View>
                 <Text className='home-case-text'>{firstLine(t.text, 30)}</Text>
                 <Text className='muted'>{`提交于 ${formatDate(t.createdAt)}`}</Text>

@@ -1,6 +1,6 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { COLOR_LABELS, maskPhone } from '@zongzhi/shared';
+import { maskPhone } from '@zongzhi/shared';
 import { useState } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { StatusTag } from '../../components/status-tag';
@@ -151,13 +151,12 @@ export default function MinePage() {
             >
               <View className='row-between'>
                 <Text className='mine-code'>{ticket.caseCode}</Text>
-                <StatusTag status={ticket.status} />
+                <StatusTag status={ticket.status} resident />
               </View>
               <Text className='mine-text'>{firstLine(ticket.text, 60)}</Text>
               <View className='row-between'>
                 <Text className='muted mine-date'>{`提交于 ${formatDate(ticket.createdAt)}`}</Text>
-                {ticket.color ? <Text className={`mine-color mine-color--${ticket.color}`}>{COLOR_LABELS[ticket.color]}</Text> : null}
-                {ticket.status === 'resolved' ? <Text className='mine-evaluate'>待评价</Text> : null}
+                {ticket.status === 'resolved' ? <Text className='mine-evaluate'>请评价</Text> : null}
               </View>
             </View>
           ))}

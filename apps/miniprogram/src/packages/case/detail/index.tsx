@@ -1,17 +1,17 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
-import { CATEGORY_LABELS, CHANNEL_LABELS, COLOR_LABELS, type Category } from '@zongzhi/shared';
+import { CATEGORY_LABELS, type Category } from '@zongzhi/shared';
 import { useState } from 'react';
 import { CrisisCard } from '../../../components/crisis-card';
 import { EvaluationForm } from '../../../components/evaluation-form';
-import { HistoryTimeline } from '../../../components/history-timeline';
+import { CaseProgress } from '../../../components/case-progress';
 import { PageContainer } from '../../../components/page-container';
 import { StatusTag } from '../../../components/status-tag';
 import { usePageClass } from '../../../services/display';
 import { evaluateTicket, getTicket, type TicketDetail } from '../../../services/reports.api';
 import { previewImages } from '../../../services/preview';
 import { photoUrl } from '../../../services/uploads.api';
-import { formatDateTime } from '../../../utils/format';
+import { formatDate, formatDateTime } from '../../../utils/format';
 import '../case.css';
 
 export default function CaseDetailPage() {
@@ -48,6 +48,8 @@ export default function CaseDetailPage() {
   const category = (ticket?.category || ticket?.triage?.category) as Category | undefined;
   const canEvaluate = !!ticket && ticket.status === 'resolved' && (ticket.allowedActions || []).indexOf('evaluate') >= 0;
   const photos = ticket?.photos || [];
+  // The department's answer (newest reply step), read before the rating.
+  const answer = ticket?.progress?.events.find((e) => e.step === 'reply');
 
   return (
     <View className={pageClass}>
@@ -58,20 +60,13 @@ export default function CaseDetailPage() {
             <View className='card'>
               <View className='row-between'>
                 <Text className='case-code' id='detail-case-code'>{ticket.caseCode}</Text>
-                <StatusTag status={ticket.status} />
+                <StatusTag status={ticket.status} resident />
               </View>
               <View className='case-meta'>
                 <Text className='case-meta-row'>{`提交时间:${formatDateTime(ticket.createdAt)}`}</Text>
                 {category ? <Text className='case-meta-row'>{`问题类别:${CATEGORY_LABELS[category] || category}`}</Text> : null}
-                {ticket.channel ? <Text className='case-meta-row'>{`反映渠道:${CHANNEL_LABELS[ticket.channel] || ticket.channel}`}</Text> : null}
-                {ticket.resolveDeadline && (ticket.status === 'dispatched' || ticket.status === 'in_progress') ? (
-                  <Text className='case-meta-row'>{`应办结时间:${formatDateTime(ticket.resolveDeadline)}`}</Text>
-                ) : null}
-                {ticket.color ? (
-                  <Text className={`case-color case-color--${ticket.color}`} id='detail-color'>
-                    {COLOR_LABELS[ticket.color]}
-                  </Text>
-                ) : null}
+                {ticket.progress?.responsible ? <Text className='case-meta-row' id='detail-responsible'>{`现在由:${ticket.progress.responsible}负责`}</Text> : null}
+                {ticket.progress?.expectedBy ? <Text className='case-meta-row'>{`预计答复:${formatDate(ticket.progress.expectedBy)}前`}</Text> : null}
                 {ticket.anonymous ? <Text className='case-meta-row'>匿名反映(承办部门看不到您的身份)</Text> : null}
               </View>
             </View>
@@ -80,6 +75,32 @@ export default function CaseDetailPage() {
               <Text className='card case-evaluated' id='eval-done'>
                 {evaluated}
               </Text>
+            ) : null}
+
+            {canEvaluate && answer ? (
+              <View className='card' id='case-answer'>
+                <Text className='card-title'>办理结果</Text>
+                <Text className='case-answer-text'>{answer.text}</Text>
+                <Text className='case-meta-row'>{formatDateTime(answer.at)}</Text>
+                {answer.note ? (
+                  <Text className='case-answer-note' userSelect>
+                    {answer.note}
+                  </Text>
+                ) : null}
+                {answer.photos.length ? (
+                  <View className='case-photos' id='case-answer-photos'>
+                    {answer.photos.map((p) => (
+                      <Image
+                        key={p.id}
+                        className='case-photo'
+                        src={photoUrl(p.thumbnailUrl)}
+                        mode='aspectFill'
+                        onClick={() => previewImages(answer.photos.map((x) => photoUrl(x.url)), photoUrl(p.url))}
+                      />
+                    ))}
+                  </View>
+                ) : null}
+              </View>
             ) : null}
 
             {canEvaluate ? (
@@ -95,6 +116,11 @@ export default function CaseDetailPage() {
                 />
               </View>
             ) : null}
+
+            <View className='card'>
+              <Text className='card-title'>办理进度</Text>
+              {ticket.progress ? <CaseProgress progress={ticket.progress} /> : <Text className='muted'>暂无办理记录</Text>}
+            </View>
 
             <View className='card'>
               <Text className='card-title'>反映内容</Text>
@@ -113,10 +139,6 @@ export default function CaseDetailPage() {
                   ))}
                 </View>
               ) : null}
-            </View>
-            <View className='card'>
-              <Text className='card-title'>办理进度</Text>
-              <HistoryTimeline history={ticket.history || []} />
             </View>
           </View>
         ) : null}

@@ -3,6 +3,7 @@ import { useLoad } from '@tarojs/taro';
 import { CATEGORY_LABELS, checkCaseCode, isValidPhone } from '@zongzhi/shared';
 import { useState } from 'react';
 import { FieldError } from '../../../components/field-error';
+import { CaseProgress } from '../../../components/case-progress';
 import { HistoryTimeline } from '../../../components/history-timeline';
 import { StatusTag } from '../../../components/status-tag';
 import { lookupCase, type PublicCaseView } from '../../../services/reports.api';
@@ -97,7 +98,7 @@ export default function CaseLookupPage() {
             <View>
               <View className='row-between'>
                 <Text className='case-code'>{result.caseCode}</Text>
-                <StatusTag status={result.status} />
+                <StatusTag status={result.status} resident />
               </View>
               <View className='case-meta'>
                 <Text className='case-meta-row'>{`提交时间:${formatDateTime(result.createdAt)}`}</Text>
@@ -106,7 +107,7 @@ export default function CaseLookupPage() {
                 ) : null}
               </View>
               <Text className='card-title lookup-history-title'>办理进度</Text>
-              <HistoryTimeline history={result.history || []} />
+              {result.progress ? <CaseProgress progress={result.progress} /> : <HistoryTimeline history={result.history || []} />}
             </View>
           ) : null}
         </View>

@@ -60,4 +60,43 @@ describe('case lookup', () => {
     expect(result).toHaveTextContent('劳动争议/欠薪');
     expect(result).toHaveTextContent('受理 · 已受理');
   });
+
+  it('shows the road like a parcel tracker: steps done, current, next, and what happened newest first', async () => {
+    mockRequest.mockImplementation(() =>
+      Promise.resolve({
+        statusCode: 200,
+        data: {
+          caseCode: VALID,
+          status: 'dispatched',
+          createdAt: '2026-11-25T02:00:00Z',
+          history: [],
+          progress: {
+            summary: '已转交区人社局办理,预计12月11日前答复',
+            responsible: '区人社局',
+            expectedBy: '2026-12-11T02:00:00Z',
+            steps: ['提交', '受理', '交办', '办理', '答复', '评价'].map((label, i) => ({
+              key: `s${i}`,
+              label,
+              state: i < 3 ? 'done' : i === 3 ? 'current' : 'todo',
+              at: null,
+            })),
+            events: [
+              { step: 'dispatch', text: '已转交区人社局办理,预计12月11日前答复', note: null, photos: [], at: '2026-11-25T04:00:00Z' },
+              { step: 'accept', text: '东城街道综治中心已受理', note: null, photos: [], at: '2026-11-25T03:00:00Z' },
+            ],
+          },
+        },
+      }),
+    );
+    const { code, phone, submit, container } = setup();
+    fireEvent.change(code, { target: { value: VALID } });
+    fireEvent.change(phone, { target: { value: '13800138000' } });
+    await act(async () => fireEvent.click(submit));
+    expect(container.querySelector('#progress-summary')).toHaveTextContent('已转交区人社局办理,预计12月11日前答复');
+    const states = [...container.querySelectorAll('.progress-step')].map((e) => `${e.textContent?.replace(/[✓0-9]/g, '')}:${e.getAttribute('data-state')}`);
+    expect(states).toEqual(['提交:done', '受理:done', '交办:done', '办理:current', '答复:todo', '评价:todo']);
+    const events = [...container.querySelectorAll('.progress-event-text')].map((e) => e.textContent);
+    expect(events).toEqual(['已转交区人社局办理,预计12月11日前答复', '东城街道综治中心已受理']);
+    expect(container.querySelector('#lookup-result')?.textContent).not.toMatch(/已交办|销号|正常/);
+  });
 });
