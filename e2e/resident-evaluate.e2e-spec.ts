@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, expectNoHorizontalOverflow, launchBrowser, phonePage, shot, signIn, startServer, tap, type ApiSession, type Server } from './harness';
+import { apiCall, expectNoHorizontalOverflow, launchBrowser, phonePage, setAppStorage, shot, shotWhole, signIn, startServer, tap, type ApiSession, type Server } from './harness';
 import { feedbackAgain, resolveTicket, residentWithReport } from './workflow-helpers';
 
 jest.setTimeout(180_000);
@@ -26,19 +26,46 @@ describe('resident follows a case to the end and rates it (H5)', () => {
     await server?.stop();
   });
 
-  it('shows the full public timeline with who did what and when', async () => {
+  it('shows the road like a parcel tracker, the answer before the rating, no internal note', async () => {
     await page.goto(server.origin + '/#/pages/mine/index');
     const item = page.locator(`#mine-list .mine-item[data-case-code="${ticket.caseCode}"]`);
     await item.waitFor();
     expect(await item.getAttribute('data-status')).toBe('resolved');
     await item.tap();
     await page.locator('#case-detail').waitFor();
-    const timeline = await page.locator('#history-timeline').innerText();
-    for (const step of ['提交反映', '受理', '交办', '签收', '已办结', '办理结果:调解成功']) expect(timeline).toContain(step);
-    expect(await page.locator('#history-timeline .timeline-item').count()).toBeGreaterThanOrEqual(5);
+    const progress = await page.locator('#case-progress').innerText();
+    for (const step of ['您提交了反映', '综治中心已受理', '已转交', '办理,预计', '已接手,正在办理', '已答复:调解成功']) expect(progress).toContain(step);
+    // The dispatcher's instruction to the department is internal.
+    expect(await page.locator('#case-detail').innerText()).not.toContain('请尽快办理');
+    expect(await page.locator('#case-detail').innerText()).not.toMatch(/已销号|已交办|正常/);
+    const states = await page.locator('#progress-steps .progress-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    expect(states).toEqual(['done', 'done', 'done', 'done', 'done', 'current']);
+    // Newest first: the answer leads.
+    expect(await page.locator('#progress-events .progress-event-text').first().innerText()).toContain('已答复:调解成功');
     await page.locator('#evaluation-form').waitFor();
+    // The department's answer and photo come before the rating buttons.
+    expect(await page.locator('#case-answer').innerText()).toContain('经调解,双方达成一致');
+    await page.locator('#case-answer-photos img').first().waitFor();
+    const answerFirst = await page.evaluate(() => {
+      const a = document.querySelector('#case-answer')!;
+      const f = document.querySelector('#evaluation-form')!;
+      return !!(a.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(answerFirst).toBe(true);
     await shot(page, 'resident-case-resolved');
     await expectNoHorizontalOverflow(page);
+    // The same page in 大字模式: still no sideways scrolling, the six steps still fit.
+    await setAppStorage(page, server.origin, { 'zz.largeText': true });
+    await page.reload();
+    await page.locator('#case-progress').waitFor();
+    await page.waitForFunction(() => document.documentElement.classList.contains('zz-large'));
+    await shotWhole(page, 'resident-case-resolved-large');
+    await expectNoHorizontalOverflow(page);
+    const rows = await page.locator('#progress-steps .progress-step-label').evaluateAll((els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top))).size);
+    expect(rows).toBe(1);
+    await setAppStorage(page, server.origin, { 'zz.largeText': false });
+    await page.reload();
+    await page.locator('#evaluation-form').waitFor();
   });
 
   it('不满意 explains 重办, and the case goes back to 办理中', async () => {

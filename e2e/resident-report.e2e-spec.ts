@@ -85,8 +85,8 @@ describe('resident on the H5 build (embedded database, as npm start runs it)', (
     await shot(page, 'resident-mine');
     await item.tap();
     await page.locator('#case-detail').waitFor();
-    await page.getByText('已提交').first().waitFor();
-    expect(await page.locator('#history-timeline').innerText()).toContain('反映人');
+    await page.getByText('等待受理').first().waitFor();
+    expect(await page.locator('#case-progress').innerText()).toContain('您提交了反映');
     await page.locator('#case-photos img').first().waitFor();
     await shot(page, 'resident-case-detail');
   });

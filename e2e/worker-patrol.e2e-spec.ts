@@ -39,6 +39,8 @@ describe('grid worker: today’s patrol, an event found, settled on the spot (H5
     await tap(page, '#patrol-entry-submit');
     await page.locator('#patrol-entries .patrol-entry').first().waitFor();
     expect(await page.locator('#patrol-entries').innerText()).toContain('消防通道畅通');
+    // The saved entry shows its photo.
+    await page.locator('#patrol-entries .worker-entry-photo').first().waitFor({ timeout: 15_000 });
     await shot(page, 'worker-patrol-open');
   });
 
@@ -57,6 +59,10 @@ describe('grid worker: today’s patrol, an event found, settled on the spot (H5
     const t = list.body.items.find((i) => i.caseCode === caseCode)!;
     expect(t.channel).toBe('grid_patrol');
     ticketId = t.id;
+    // 飞线充电 is a fire hazard: going back to the centre is the main button, 现场化解 only a secondary one.
+    await page.locator('#worker-escalate-hint').waitFor();
+    expect(await page.locator('#worker-back').getAttribute('class')).toContain('btn-primary');
+    expect(await page.locator('#worker-settle').getAttribute('class')).toContain('btn-secondary');
     await shot(page, 'worker-report-done');
   });
 
@@ -80,13 +86,39 @@ describe('grid worker: today’s patrol, an event found, settled on the spot (H5
     await shot(page, 'worker-settle-done');
   });
 
-  it('finishes the patrol', async () => {
+  it('back returns to the patrol (no stacked pages); the log lists the event, settled, with a link', async () => {
     await tap(page, '#settle-back');
     await page.locator('#worker-home:visible').waitFor();
+    await page.waitForTimeout(800);
+    expect(await page.locator('.taro_page').count()).toBe(1);
+    const item = page.locator(`#patrol-open #patrol-tickets .worker-patrol-ticket[data-case-code="${caseCode}"]`);
+    await item.waitFor({ timeout: 15_000 });
+    expect(await item.innerText()).toContain(`现场化解 ${caseCode}`);
+    expect(await page.locator('#worker-home').innerText()).not.toMatch(/风险风险|\?/);
+    await shot(page, 'worker-patrol-log');
+    await expectNoHorizontalOverflow(page);
+  });
+
+  it('finishing asks first, with the day so far, then shows the summary', async () => {
     await tap(page, '#patrol-finish');
+    const modal = page.locator('.taro-modal__content:visible');
+    await modal.waitFor();
+    expect(await modal.innerText()).toMatch(/记录1条 · 上报1件 · 现场化解1件/);
+    await shot(page, 'worker-patrol-finish-confirm');
+    // 继续巡查 keeps it open.
+    await page.locator('.taro-model__cancel:visible').tap();
+    await page.waitForTimeout(400);
+    expect(await page.locator('#patrol-open:visible').count()).toBe(1);
+    await tap(page, '#patrol-finish');
+    await page.locator('.taro-model__confirm:visible').tap();
     await page.locator('#patrol-start:visible').waitFor();
+    const summary = await page.locator('#patrol-summary').innerText();
+    expect(summary).toMatch(/\d\d:\d\d–\d\d:\d\d · 记录1条 · 上报1件 · 现场化解1件/);
     await page.locator('#patrol-finished .patrol-finished-item:visible').first().waitFor();
+    expect(await page.locator('#patrol-finished').innerText()).not.toContain('?');
+    await page.locator('#patrol-finished .worker-entry-photo').first().waitFor();
     await shot(page, 'worker-patrol-finished');
+    await expectNoHorizontalOverflow(page);
   });
 
   it('raised no uncaught errors', () => {

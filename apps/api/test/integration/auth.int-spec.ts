@@ -94,10 +94,14 @@ describe('auth (MariaDB)', () => {
       for (let i = 0; i < 4; i++) {
         const r = await t.req('POST', '/auth/sms/verify', { body: { phone, code: wrong } });
         expect(r.status).toBe(400);
-        expect(r.body.errors).toHaveProperty('code');
+        // Each wrong try says how many are left, next to the field.
+        expect(r.body.errors.code).toBe(`验证码错误,还可尝试${4 - i}次`);
       }
       const fifth = await t.req('POST', '/auth/sms/verify', { body: { phone, code: wrong } });
       expect(fifth.status).toBe(429);
+      // The lock says when a new code can be sent (the resend interval), not just 「重新获取」.
+      expect(fifth.body.message).toMatch(/验证码错误次数过多,该验证码已失效,请(\d+秒后|现在)重新获取验证码/);
+      expect(fifth.body.errors.code).toMatch(/^错误次数过多/);
       // Even the right code no longer works: a new one must be requested.
       const right = await t.req('POST', '/auth/sms/verify', { body: { phone, code: sent.body.devCode } });
       expect(right.status).toBe(429);

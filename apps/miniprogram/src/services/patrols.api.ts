@@ -18,10 +18,15 @@ export interface Patrol {
   status: PatrolStatus;
   startedAt: string;
   finishedAt?: string | null;
+  /** The API's name for the end of a patrol. */
+  endedAt?: string | null;
   note?: string | null;
   entries?: PatrolEntry[];
   /** Events reported during the patrol, when the API lists them. */
-  tickets?: { id: string; caseCode: string; status: TicketStatus }[];
+  tickets?: { id: string; caseCode: string; status: TicketStatus; text?: string; settledOnSite?: boolean; createdAt?: string }[];
+  found?: number;
+  settled?: number;
+  durationMinutes?: number;
 }
 
 export interface GridTicket {

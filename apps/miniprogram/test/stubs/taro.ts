@@ -31,6 +31,8 @@ export const getLocation = jest.fn(() => Promise.resolve({ latitude: 39.9, longi
 export const chooseLocation = jest.fn(() => Promise.resolve({ latitude: 39.9, longitude: 116.4, name: '', address: '', errMsg: 'chooseLocation:ok' }));
 export const compressImage = jest.fn((o: { src: string }) => Promise.resolve({ tempFilePath: o.src, errMsg: 'compressImage:ok' }));
 export const getImageInfo = jest.fn(() => Promise.resolve({ width: 4000, height: 3000, errMsg: 'getImageInfo:ok' }));
+/** The system dialog: a test decides the answer with `showModal.mockResolvedValueOnce({ confirm: false, … })`. */
+export const showModal = jest.fn((_o?: Record<string, unknown>) => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
 export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' }));
 export const setTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'setTabBarBadge:ok' }));
 export const removeTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'removeTabBarBadge:ok' }));
@@ -62,6 +64,7 @@ const mocks = [
   compressImage,
   getImageInfo,
   reLaunch,
+  showModal,
   setTabBarBadge,
   removeTabBarBadge,
   getFileSystemManager,
@@ -116,6 +119,7 @@ const Taro = {
   compressImage,
   getImageInfo,
   reLaunch,
+  showModal,
   setTabBarBadge,
   removeTabBarBadge,
   getFileSystemManager,

@@ -84,9 +84,7 @@ export class AuthService {
     if (!issued || issued.consumedAt) {
       throw new DomainError('AUTH.SMS_CODE_EXPIRED', '验证码已失效,请重新获取', { code: '验证码已失效,请重新获取' });
     }
-    if (issued.attempts >= MAX_WRONG_CODES) {
-      throw new DomainError('AUTH.SMS_TOO_MANY_ATTEMPTS', '验证码错误次数过多,请重新获取');
-    }
+    if (issued.attempts >= MAX_WRONG_CODES) throw this.locked(issued.createdAt);
     if (issued.expiresAt.getTime() <= Date.now()) {
       throw new DomainError('AUTH.SMS_CODE_EXPIRED', '验证码已过期,请重新获取', { code: '验证码已过期,请重新获取' });
     }
@@ -95,13 +93,20 @@ export class AuthService {
     if (!timingSafeEqual(expected, given)) {
       await this.codes.recordFailedAttempt(issued.id);
       const left = MAX_WRONG_CODES - issued.attempts - 1;
-      if (left <= 0) throw new DomainError('AUTH.SMS_TOO_MANY_ATTEMPTS', '验证码错误次数过多,请重新获取');
-      throw new DomainError('AUTH.SMS_CODE_INVALID', `验证码错误,还可尝试${left}次`, { code: '验证码错误' });
+      if (left <= 0) throw this.locked(issued.createdAt);
+      throw new DomainError('AUTH.SMS_CODE_INVALID', `验证码错误,还可尝试${left}次`, { code: `验证码错误,还可尝试${left}次` });
     }
     if (!(await this.codes.consume(issued.id, new Date()))) {
       throw new DomainError('AUTH.SMS_CODE_EXPIRED', '验证码已失效,请重新获取', { code: '验证码已失效,请重新获取' });
     }
     return this.issue(await this.users.findOrCreateResident({ phone }));
+  }
+
+  /** The lock after too many wrong codes says when a new code may be sent (the resend interval from the last one). */
+  private locked(sentAt: Date): DomainError {
+    const wait = Math.ceil((sentAt.getTime() + this.config.SMS_MIN_INTERVAL_SECONDS * 1000 - Date.now()) / 1000);
+    const when = wait > 0 ? `请${wait}秒后重新获取验证码` : '请现在重新获取验证码';
+    return new DomainError('AUTH.SMS_TOO_MANY_ATTEMPTS', `验证码错误次数过多,该验证码已失效,${when}`, { code: `错误次数过多,${when}` });
   }
 
   async loginWechat(code: string): Promise<LoginResult> {

@@ -19,6 +19,10 @@ import {
 import { CHANNELS, PHONE_PATTERN, type Channel } from '@zongzhi/shared';
 import { ReportText, TEXT_MAX } from '../triage/dto';
 
+/** At least four letters or digits (a Chinese character is a letter): emoji, punctuation or 「啊」 alone give nobody anything to act on. */
+export const ENOUGH_DETAIL = /(?:[\p{L}\p{N}][^\p{L}\p{N}]*){4}/u;
+export const TOO_LITTLE_DETAIL = '内容太少了,请再多写几句:在什么地方、发生了什么,工作人员才好帮您处理';
+
 export class LocationDto {
   @ApiProperty({ description: '纬度 (GCJ-02)', example: 39.905 })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度须为数字' })
@@ -42,6 +46,7 @@ export class LocationDto {
 export class CreateReportDto {
   @ApiProperty({ maxLength: TEXT_MAX })
   @ReportText()
+  @Matches(ENOUGH_DETAIL, { message: TOO_LITTLE_DETAIL })
   text: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, default: 'miniprogram' })

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { LatLng } from '@zongzhi/shared';
 import { useEffect, useRef, useState } from 'react';
 import { ensurePrivacyConsent } from '../../services/privacy';
+import { getToken } from '../../services/session';
 import { previewImages } from '../../services/preview';
 import { photoUrl, uploadPhoto, type PhotoSource, type ProgressFn, type UploadedPhoto } from '../../services/uploads.api';
 import type { ApiResult } from '../../services/request';
@@ -12,7 +13,8 @@ import './index.css';
 
 export const MAX_PHOTOS = 9;
 
-type Status = 'uploading' | 'done' | 'failed';
+/** `waiting`: picked before logging in; it uploads by itself once the session exists. */
+type Status = 'waiting' | 'uploading' | 'done' | 'failed';
 
 interface Item {
   key: string;
@@ -40,6 +42,25 @@ export interface PhotoPickerChange {
   gps: LatLng | null;
   /** The uploaded photos themselves (id and links), e.g. to keep with a draft. */
   photos?: { id: string; url: string; thumbnailUrl: string }[];
+  /** Photos whose upload failed: a report must not go out without them unasked. */
+  failed?: number;
+  /** Photos waiting for the login to upload. */
+  waiting?: number;
+}
+
+/** What the server accepts (it checks the bytes again); anything else is refused at picking and takes no slot. */
+const PHOTO_TYPES = /^image\/(jpeg|jpg|png|webp)$/i;
+const PHOTO_EXT = /\.(jpe?g|png|webp)$/i;
+export const WRONG_TYPE_MESSAGE = '只能添加照片(JPG、PNG、WEBP 格式)';
+
+/** Whether a picked file is a photo we can send; HEIC and other files are refused with a reason. */
+export function photoRefusal(original: PickedPhoto): string | null {
+  const name = (original as File).name ?? (original as { path?: string }).path ?? '';
+  const type = (original as File).type ?? '';
+  if (/\.hei[cf]$/i.test(name) || /hei[cf]/i.test(type)) return '暂不支持 HEIC 格式,请在相机设置中选择「兼容性最佳」';
+  if (type) return PHOTO_TYPES.test(type) ? null : WRONG_TYPE_MESSAGE;
+  // A temp path without a type (weapp): judge by the extension when there is one.
+  return !/\.[a-z0-9]+$/i.test(name) || PHOTO_EXT.test(name) ? null : WRONG_TYPE_MESSAGE;
 }
 
 export interface PhotoPickerProps {
@@ -50,6 +71,8 @@ export interface PhotoPickerProps {
   readGps?: typeof readDeviceGps;
   /** Photos already on the server (a resumed draft): shown as done, not uploaded again. */
   initial?: { id: string; url: string; thumbnailUrl: string }[];
+  /** Whether uploads can go now (a session exists); until then photos wait and then upload by themselves. */
+  isLoggedIn?: () => boolean;
 }
 
 let seq = 0;
@@ -71,8 +94,9 @@ function fromInitial(initial: PhotoPickerProps['initial']): Item[] {
   }));
 }
 
-export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compressPhoto, readGps = readDeviceGps, initial }: PhotoPickerProps) {
+export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compressPhoto, readGps = readDeviceGps, initial, isLoggedIn = () => !!getToken() }: PhotoPickerProps) {
   const [items, setItems] = useState<Item[]>(() => fromInitial(initial));
+  const [notice, setNotice] = useState('');
   const inputRef = useRef<HTMLInputElement | null>(null);
   const itemsRef = useRef(items);
   itemsRef.current = items;
@@ -82,6 +106,8 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
     onChange({
       ids: done.map((i) => i.uploaded!.id),
       busy: items.some((i) => i.status === 'uploading'),
+      failed: items.filter((i) => i.status === 'failed').length,
+      waiting: items.filter((i) => i.status === 'waiting').length,
       gps: done.map((i) => i.uploaded!.gps ?? i.deviceGps).find((p) => !!p) ?? null,
       photos: done.map((i) => ({ id: i.uploaded!.id, url: i.uploaded!.url, thumbnailUrl: i.uploaded!.thumbnailUrl })),
     });
@@ -90,15 +116,40 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
   const patch = (key: string, change: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
 
   const send = async (key: string, source: PhotoSource) => {
+    if (!isLoggedIn()) {
+      patch(key, { status: 'waiting', progress: 0, error: undefined });
+      return;
+    }
     patch(key, { status: 'uploading', progress: 0, error: undefined });
     const result = await upload(source, (progress) => patch(key, { progress }));
     if (result.ok) patch(key, { status: 'done', progress: 100, uploaded: result.data });
+    // The session ran out meanwhile: wait for the login again rather than fail.
+    else if (result.status === 401) patch(key, { status: 'waiting', progress: 0 });
     else patch(key, { status: 'failed', error: result.errors.file || result.message });
   };
 
-  const add = async (picked: { preview: string; original: PickedPhoto }[]) => {
+  // Photos picked before logging in upload by themselves once the session exists (back from the login page).
+  const waiting = items.some((i) => i.status === 'waiting' && i.source);
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = setInterval(() => {
+      if (!isLoggedIn()) return;
+      clearInterval(timer);
+      for (const i of itemsRef.current) if (i.status === 'waiting' && i.source) void send(i.key, i.source);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [waiting]);
+
+  const add = async (all: { preview: string; original: PickedPhoto }[]) => {
+    const refusals = all.map((p) => photoRefusal(p.original));
+    const picked = all.filter((_p, n) => !refusals[n]);
+    for (const p of all) if (!picked.includes(p) && p.preview.startsWith('blob:')) URL.revokeObjectURL(p.preview);
+    const refused = refusals.filter(Boolean) as string[];
     const room = MAX_PHOTOS - itemsRef.current.length;
     const accepted = picked.slice(0, Math.max(0, room));
+    if (refused.length) setNotice(`${refused[0]},已跳过 ${refused.length} 个文件`);
+    else if (picked.length > accepted.length) setNotice(`最多添加 ${MAX_PHOTOS} 张照片,已跳过 ${picked.length - accepted.length} 张`);
+    else setNotice('');
     if (picked.length > accepted.length) void Taro.showToast({ title: `最多添加 ${MAX_PHOTOS} 张照片`, icon: 'none' });
     const fresh = accepted.map((p) => ({ key: `p${++seq}`, preview: p.preview, source: p.original as PhotoSource, status: 'uploading' as Status, progress: 0 }));
     setItems((list) => [...list, ...fresh]);
@@ -156,6 +207,11 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
       {items.map((item) => (
         <View key={item.key} className={`photo-picker-item photo-picker-item--${item.status}`} data-status={item.status}>
           <Image className='photo-picker-thumb' src={item.uploaded ? photoUrl(item.uploaded.thumbnailUrl) : item.preview} mode='aspectFill' onClick={() => preview(item.key)} />
+          {item.status === 'waiting' ? (
+            <View className='photo-picker-progress photo-picker-waiting'>
+              <Text className='photo-picker-progress-text'>登录后自动上传</Text>
+            </View>
+          ) : null}
           {item.status === 'uploading' ? (
             <View className='photo-picker-progress'>
               <View className='photo-picker-progress-bar' style={{ width: `${item.progress}%` }} />
@@ -181,12 +237,17 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
           <Text className='photo-picker-add-text'>{`照片 ${items.length}/${MAX_PHOTOS}`}</Text>
         </View>
       ) : null}
+      {notice ? (
+        <Text className='photo-picker-notice' id='photo-picker-notice'>
+          {notice}
+        </Text>
+      ) : null}
       {isH5 ? (
         <input
           ref={inputRef}
           id='photo-picker-input'
           type='file'
-          accept='image/jpeg,image/png,image/webp,image/*'
+          accept='image/jpeg,image/png,image/webp'
           multiple
           style={{ display: 'none' }}
           onChange={(e) => onFiles(e.target.files)}

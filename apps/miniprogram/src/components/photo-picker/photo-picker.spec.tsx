@@ -25,11 +25,11 @@ const jpeg = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0]
 
 type Picked = File | { path: string; size: number };
 
-function setup({ readGps = jest.fn(async (_f: Picked): Promise<LatLng | null> => null) } = {}) {
+function setup({ readGps = jest.fn(async (_f: Picked): Promise<LatLng | null> => null), isLoggedIn = () => true } = {}) {
   const { upload, pending } = controllableUpload();
   const compress = jest.fn(async (f: Picked) => f as PhotoSource);
   const changes: PhotoPickerChange[] = [];
-  const view = render(<PhotoPicker onChange={(c) => changes.push(c)} upload={upload} compress={compress} readGps={readGps} />);
+  const view = render(<PhotoPicker onChange={(c) => changes.push(c)} upload={upload} compress={compress} readGps={readGps} isLoggedIn={isLoggedIn} />);
   const input = () => view.container.querySelector('#photo-picker input[type=file]') as HTMLInputElement;
   const choose = (...files: File[]) => act(async () => fireEvent.change(input(), { target: { files } }));
   const items = () => Array.from(view.container.querySelectorAll('.photo-picker-item'));
@@ -189,5 +189,39 @@ describe('PhotoPicker (H5)', () => {
       await act(async () => pending[0].resolve(ok('id-a')));
       expect(last()).toMatchObject({ ids: ['id-a'], gps: null });
     });
+  });
+
+  it('refuses files that are not photos at picking, with a message, and they take no slot', async () => {
+    const { choose, items, container, upload } = setup();
+    const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'a.pdf', { type: 'application/pdf' });
+    const heic = new File([new Uint8Array([0, 0, 0, 24])], 'IMG_1.HEIC', { type: 'image/heic' });
+    await choose(pdf, jpeg('ok.jpg'), heic);
+    expect(items()).toHaveLength(1);
+    expect(upload).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('#photo-picker-notice')).toHaveTextContent('已跳过 2 个文件');
+    expect(container.querySelector('#photo-picker-add')).toHaveTextContent('照片 1/9');
+  });
+
+  it('a photo picked before logging in waits, then uploads by itself once logged in', async () => {
+    jest.useFakeTimers();
+    try {
+      let loggedIn = false;
+      const { choose, items, upload, pending, last } = setup({ isLoggedIn: () => loggedIn });
+      await choose(jpeg('a.jpg'));
+      expect(items()[0].getAttribute('data-status')).toBe('waiting');
+      expect(items()[0]).toHaveTextContent('登录后自动上传');
+      expect(upload).not.toHaveBeenCalled();
+      expect(last().waiting).toBe(1);
+      await act(async () => jest.advanceTimersByTime(1500));
+      expect(upload).not.toHaveBeenCalled();
+      loggedIn = true;
+      await act(async () => jest.advanceTimersByTime(1100));
+      expect(upload).toHaveBeenCalledTimes(1);
+      await act(async () => pending[0].resolve(ok('id-1')));
+      expect(items()[0].getAttribute('data-status')).toBe('done');
+      expect(last().ids).toEqual(['id-1']);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { saveSession } from '../../services/session';
+import { uploadPhoto } from '../../services/uploads.api';
 import { ReportForm } from './report-form';
 
 jest.mock('../../services/uploads.api', () => ({
@@ -49,5 +50,22 @@ describe('ReportForm with photos and location', () => {
     expect(sent().location).toBeUndefined();
     expect(sent().photoIds).toBeUndefined();
     expect(sent().text).toBe('小区门口井盖丢了\n地点:和平街道3号楼');
+  });
+
+  it('never sends silently without a photo that failed: it asks first', async () => {
+    (uploadPhoto as jest.Mock).mockImplementationOnce(async () => ({ ok: false, status: 0, code: 'NETWORK.ERROR', message: '网络连接失败', errors: {} }));
+    const { container } = setup();
+    const input = container.querySelector('#photo-picker input[type=file]') as HTMLInputElement;
+    await act(async () => fireEvent.change(input, { target: { files: [new File([new Uint8Array([0xff, 0xd8, 0xff])], 'a.jpg', { type: 'image/jpeg' })] } }));
+    await waitFor(() => expect(container.querySelector('.photo-picker-item[data-status="failed"]')).not.toBeNull());
+    const before = mockRequest.mock.calls.length;
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    await act(async () => fireEvent.click(container.querySelector('#report-submit')!));
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '有照片没有上传成功' }));
+    expect(mockRequest.mock.calls.slice(before).filter((c) => c[0].url.endsWith('/reports'))).toHaveLength(0);
+    expect(container.querySelector('#report-error')).toHaveTextContent('1张照片上传失败');
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: true, cancel: false });
+    await act(async () => fireEvent.click(container.querySelector('#report-submit')!));
+    expect(sent().photoIds).toBeUndefined();
   });
 });

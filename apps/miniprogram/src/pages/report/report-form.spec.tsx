@@ -41,6 +41,28 @@ describe('ReportForm', () => {
     expect(screen.getByText('7/2000')).toBeInTheDocument();
   });
 
+  it('keeps a long paste whole: the counter turns red and says how much to cut, nothing is sent', async () => {
+    logIn();
+    const { text, submit, container } = setup();
+    const long = '楼'.repeat(5000);
+    fireEvent.change(text, { target: { value: long } });
+    expect(text.value).toHaveLength(5000);
+    expect(container.querySelector('#report-counter')).toHaveTextContent('5000/2000');
+    expect(container.querySelector('#report-counter')).toHaveClass('report-counter--over');
+    expect(container.querySelector('#report-text-error')).toHaveTextContent('内容超出3000字');
+    await act(async () => fireEvent.click(submit));
+    expect(reportCalls()).toHaveLength(0);
+  });
+
+  it('asks kindly for more detail when the text is only emoji', async () => {
+    logIn();
+    const { text, submit, container } = setup();
+    fireEvent.change(text, { target: { value: '😡😡😡😡😡😡' } });
+    await act(async () => fireEvent.click(submit));
+    expect(container.querySelector('#report-text-error')).toHaveTextContent('内容太少了,请再多写几句');
+    expect(reportCalls()).toHaveLength(0);
+  });
+
   it('marks an empty text and a bad phone next to the fields without sending', async () => {
     logIn();
     const { phone, submit, container } = setup();

@@ -1,5 +1,6 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import type { Channel } from '@zongzhi/shared';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { FieldError } from '../../components/field-error';
 import { LocationPicker, type LocationValue } from '../../components/location-picker';
@@ -11,7 +12,10 @@ import type { FieldErrors } from '../../services/request';
 import { getToken } from '../../services/session';
 import { formatDateTime } from '../../utils/format';
 import { RESIDENT_DRAFT_KEY } from './report-draft-store';
-import { REPORT_TEXT_MAX, validateReport } from './report-validation';
+import { overLimit, REPORT_TEXT_MAX, validateReport } from './report-validation';
+
+/** The field takes a long paste whole (nothing cut silently); the counter and the check ask to shorten it. */
+const REPORT_TEXT_PASTE_MAX = 10000;
 import { useReportDraft } from './use-report-draft';
 
 /** Tap to start the text: the words older residents are most likely to need. */
@@ -64,6 +68,7 @@ export function ReportForm({
   const hint = useTriageHint(draft.text, { enabled: !!getToken(), channel });
   const submitting = sendState !== 'idle';
   const location: LocationValue = draft.location;
+  const over = draft.text.length > REPORT_TEXT_MAX;
 
   // The phone becomes known after logging in on another page; only fill an
   // empty field, never overwrite what the user typed.
@@ -72,7 +77,7 @@ export function ReportForm({
   }, [defaultPhone]);
 
   useEffect(() => {
-    if (initialText) update({ text: initialText.slice(0, REPORT_TEXT_MAX) });
+    if (initialText) update({ text: initialText });
   }, []);
 
   const onPhotos = (change: PhotoPickerChange) => {
@@ -84,7 +89,7 @@ export function ReportForm({
     const text = draft.text;
     if (text.indexOf(example) >= 0) return;
     const joined = text && !/[,,。;;\s]$/.test(text) ? `${text},${example}` : `${text}${example}`;
-    update({ text: `${joined},`.slice(0, REPORT_TEXT_MAX) });
+    update({ text: `${joined},` });
   };
 
   const onResume = () => {
@@ -105,9 +110,22 @@ export function ReportForm({
       onLoginRequired();
       return;
     }
-    if (photos.busy) {
+    if (photos.busy || photos.waiting) {
       setFormError('照片还在上传,请稍候再提交');
       return;
+    }
+    if (photos.failed) {
+      // Never silently without a photo the resident added: ask first.
+      const answer = await Taro.showModal({
+        title: '有照片没有上传成功',
+        content: `${photos.failed}张照片上传失败。可以返回点「重试」,或不带这${photos.failed}张照片提交。`,
+        confirmText: '仍然提交',
+        cancelText: '返回重试',
+      }).catch(() => ({ confirm: false }));
+      if (!answer.confirm) {
+        setFormError(`${photos.failed}张照片上传失败,请点照片上的「重试」或删除后再提交`);
+        return;
+      }
     }
     setSendState('sending');
     persist(draft);
@@ -176,14 +194,14 @@ export function ReportForm({
           id='report-text'
           className={`textarea report-textarea ${errors.text ? 'input-error' : ''}`}
           value={draft.text}
-          maxlength={REPORT_TEXT_MAX}
+          maxlength={REPORT_TEXT_PASTE_MAX}
           focus={autoFocus}
           placeholder='请写清楚:什么时间、在什么地方、发生了什么事、涉及多少人、希望怎样解决'
           onInput={(e) => update({ text: e.detail.value })}
         />
         <View className='row-between'>
-          <FieldError message={errors.text} id='report-text-error' />
-          <Text className='report-counter' id='report-counter'>{`${draft.text.length}/${REPORT_TEXT_MAX}`}</Text>
+          <FieldError message={errors.text || (over ? overLimit(draft.text.length) : undefined)} id='report-text-error' />
+          <Text className={`report-counter ${over ? 'report-counter--over' : ''}`} id='report-counter'>{`${draft.text.length}/${REPORT_TEXT_MAX}`}</Text>
         </View>
         <TriageHint triage={hint} />
       </View>

@@ -29,6 +29,8 @@ export default function LoginPage() {
   const [countdown, setCountdown] = useState(0);
   const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // Five wrong codes lock the code: a new one is needed, once the resend countdown allows it.
+  const [locked, setLocked] = useState(false);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
   const stopTimer = () => {
@@ -46,6 +48,7 @@ export default function LoginPage() {
       return;
     }
     setErrors({});
+    setLocked(false);
     setSending(true);
     const result = await sendSmsCode(phone);
     setSending(false);
@@ -85,11 +88,18 @@ export default function LoginPage() {
       leaveAfterLogin();
       return;
     }
+    if (result.code === 'AUTH.SMS_TOO_MANY_ATTEMPTS') {
+      setLocked(true);
+      setCode('');
+      setErrors({});
+      return;
+    }
     setErrors(result.errors);
     if (!result.errors.phone && !result.errors.code) {
       setFormError(result.status === 401 || result.status === 400 ? '验证码错误或已过期,请重新获取' : result.message);
     }
   };
+  const lockedMessage = countdown > 0 ? `验证码错误次数过多,该验证码已失效。请${countdown}秒后重新获取` : '验证码错误次数过多,该验证码已失效。请点「获取验证码」重新获取';
 
   const wechatLogin = async () => {
     setFormError('');
@@ -147,7 +157,7 @@ export default function LoginPage() {
               {countdown > 0 ? `${countdown}秒后重发` : '获取验证码'}
             </Button>
           </View>
-          <FieldError message={errors.code} />
+          <FieldError message={locked ? lockedMessage : errors.code} id='login-code-error' />
           {devCode ? (
             <Text className='login-devcode' id='login-devcode'>{`演示验证码:${devCode}`}</Text>
           ) : null}

@@ -1,4 +1,4 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { COLOR_LABELS, PATROL_STATUS_LABELS, RISK_LEVEL_LABELS } from '@zongzhi/shared';
 import { useState } from 'react';
@@ -6,6 +6,8 @@ import { PageContainer } from '../../../components/page-container';
 import { PhotoPicker, type PhotoPickerChange } from '../../../components/photo-picker';
 import { StatusTag } from '../../../components/status-tag';
 import { usePageClass } from '../../../services/display';
+import { previewImages } from '../../../services/preview';
+import { photoUrl } from '../../../services/uploads.api';
 import {
   addPatrolEntry,
   finishPatrol,
@@ -24,6 +26,51 @@ import '../worker.css';
 
 const STAFF_LOGIN = '/packages/staff/login/index';
 const timeOf = (iso?: string | null) => formatDateTime(iso).slice(11);
+const endOf = (p: Patrol) => p.endedAt || p.finishedAt || null;
+
+/** One line for a patrol: 「09:00–10:30 · 记录3条 · 上报2件 · 现场化解1件」; never a stray 「?」. */
+export function patrolSummary(p: Patrol, entries = p.entries?.length ?? 0): string {
+  const end = endOf(p);
+  const span = end ? `${timeOf(p.startedAt)}–${timeOf(end)}` : `${timeOf(p.startedAt)} 开始`;
+  const found = p.found ?? p.tickets?.length ?? 0;
+  const settled = p.settled ?? p.tickets?.filter((t) => t.settledOnSite).length ?? 0;
+  return `${span} · 记录${entries}条 · 上报${found}件 · 现场化解${settled}件`;
+}
+
+const openCase = (id: string) => Taro.navigateTo({ url: `/packages/case/detail/index?id=${encodeURIComponent(id)}` });
+
+function EntryPhotos({ photos }: { photos?: PatrolEntry['photos'] }) {
+  if (!photos?.length) return null;
+  return (
+    <View className='worker-entry-photos'>
+      {photos.map((p) => (
+        <Image
+          key={p.id}
+          className='worker-entry-photo'
+          src={photoUrl(p.thumbnailUrl)}
+          mode='aspectFill'
+          onClick={() => previewImages(photos.map((x) => photoUrl(x.url)), photoUrl(p.url))}
+        />
+      ))}
+    </View>
+  );
+}
+
+/** The events a patrol reported, each a link to its case; those settled on the spot say so. */
+function PatrolTickets({ tickets }: { tickets?: Patrol['tickets'] }) {
+  if (!tickets?.length) return null;
+  return (
+    <View className='worker-patrol-tickets' id='patrol-tickets'>
+      {tickets.map((t) => (
+        <View key={t.id} className='worker-patrol-ticket' data-case-code={t.caseCode} onClick={() => openCase(t.id)}>
+          <Text className='worker-patrol-ticket-code'>{`${t.settledOnSite ? '现场化解' : '上报事件'} ${t.caseCode}`}</Text>
+          {t.text ? <Text className='worker-patrol-ticket-text'>{firstLine(t.text, 30)}</Text> : null}
+          <Text className='worker-patrol-ticket-go'>查看 ›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
 
 export default function WorkerHomePage() {
   const pageClass = usePageClass();
@@ -39,6 +86,8 @@ export default function WorkerHomePage() {
   const [round, setRound] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  // Shown once a patrol is finished: what the day's round came to.
+  const [summary, setSummary] = useState('');
 
   const open = patrols.find((p) => p.status === 'open') || null;
 
@@ -98,17 +147,28 @@ export default function WorkerHomePage() {
       setNote('');
       setRound((n) => n + 1);
       Taro.showToast({ title: '已记录', icon: 'success' }).catch(() => undefined);
+      // The saved entry comes back with its photos from the log.
+      void load();
     } else setMessage(r.message);
   };
 
   const finish = async () => {
     if (!open || busy) return;
+    const sure = await Taro.showModal({
+      title: '结束本次巡查?',
+      content: `${patrolSummary(open, entries.length)}。结束后不能再添加记录。`,
+      confirmText: '结束巡查',
+      cancelText: '继续巡查',
+    }).catch(() => ({ confirm: false }));
+    if (!sure.confirm) return;
     setBusy(true);
     setMessage('');
     const r = await finishPatrol(open.id);
     setBusy(false);
     if (r.ok) {
-      setPatrols((list) => list.map((x) => (x.id === open.id ? { ...x, ...r.data, status: r.data?.status || 'finished' } : x)));
+      const ended = { ...open, ...r.data, status: r.data?.status || 'finished', entries: r.data?.entries || entries } as Patrol;
+      setPatrols((list) => list.map((x) => (x.id === open.id ? ended : x)));
+      setSummary(patrolSummary(ended));
       Taro.showToast({ title: '巡查已结束', icon: 'success' }).catch(() => undefined);
     } else setMessage(r.message);
   };
@@ -164,13 +224,17 @@ export default function WorkerHomePage() {
                 {entries.map((e, i) => (
                   <View key={e.id || i} className='worker-entry patrol-entry'>
                     <Text className='worker-entry-time'>{timeOf(e.at || e.createdAt)}</Text>
-                    <Text className='worker-entry-note'>{e.note || (e.caseCode ? `上报事件 ${e.caseCode}` : '照片记录')}</Text>
+                    <View className='worker-entry-body'>
+                      <Text className='worker-entry-note'>{e.note || (e.caseCode ? `上报事件 ${e.caseCode}` : '照片记录')}</Text>
+                      <EntryPhotos photos={e.photos} />
+                    </View>
                   </View>
                 ))}
               </View>
             ) : (
               <Text className='muted'>还没有巡查记录</Text>
             )}
+            <PatrolTickets tickets={open.tickets} />
             <View className='field worker-entry-form'>
               <Text className='label'>记录巡查情况</Text>
               <Textarea
@@ -199,12 +263,28 @@ export default function WorkerHomePage() {
           </View>
         ) : (
           <View>
+            {summary ? (
+              <View className='worker-summary' id='patrol-summary'>
+                <Text className='worker-summary-title'>本次巡查已结束</Text>
+                <Text className='worker-summary-text'>{summary}</Text>
+              </View>
+            ) : null}
             {finished.length ? (
               <View id='patrol-finished'>
                 {finished.map((p) => (
-                  <Text key={p.id} className='muted worker-finished patrol-finished-item'>
-                    {`${timeOf(p.startedAt)}–${timeOf(p.finishedAt) || '?'} ${PATROL_STATUS_LABELS[p.status] || p.status}`}
-                  </Text>
+                  <View key={p.id} className='worker-finished patrol-finished-item'>
+                    <Text className='muted'>{`${PATROL_STATUS_LABELS[p.status] || p.status} · ${patrolSummary(p)}`}</Text>
+                    {p.entries?.map((e, i) => (
+                      <View key={e.id || i} className='worker-entry patrol-entry'>
+                        <Text className='worker-entry-time'>{timeOf(e.at || e.createdAt)}</Text>
+                        <View className='worker-entry-body'>
+                          <Text className='worker-entry-note'>{e.note || '照片记录'}</Text>
+                          <EntryPhotos photos={e.photos} />
+                        </View>
+                      </View>
+                    ))}
+                    <PatrolTickets tickets={p.tickets} />
+                  </View>
                 ))}
               </View>
             ) : (
@@ -229,7 +309,7 @@ export default function WorkerHomePage() {
               <Text className='worker-ticket-text'>{firstLine(t.text, 40)}</Text>
               <View className='row-between'>
                 <Text className='muted'>
-                  {[t.riskLevel ? `${RISK_LEVEL_LABELS[t.riskLevel]}风险` : '', t.color ? COLOR_LABELS[t.color] : ''].filter(Boolean).join(' · ') || formatDateTime(t.createdAt)}
+                  {[t.riskLevel ? RISK_LEVEL_LABELS[t.riskLevel] : '', t.color ? COLOR_LABELS[t.color] : ''].filter(Boolean).join(' · ') || formatDateTime(t.createdAt)}
                 </Text>
                 {t.status === 'submitted' ? (
                   <Text

@@ -23,6 +23,13 @@ export default function WorkerReportPage() {
   });
 
   if (created) {
+    // A hazard (安全隐患, a live danger) or a high risk goes to the centre: 现场化解 stays possible (DOMAIN allows it
+    // while the case waits for acceptance) but is never the main button.
+    const t = created.triage;
+    const mustEscalate = !!created.urgent || t?.riskLevel === 'high' || t?.category === 'safety_hazard' || !!t?.flags?.some((f) => f.code === 'hazard_active');
+    const back = () => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/worker/home/index' }));
+    const settle = () =>
+      Taro.redirectTo({ url: `/packages/worker/settle/index?id=${encodeURIComponent(created.id)}&caseCode=${encodeURIComponent(created.caseCode)}` });
     return (
       <View className={pageClass}>
         {created.urgent ? <CrisisCard notice={created.crisis} audience='staff' /> : null}
@@ -34,17 +41,16 @@ export default function WorkerReportPage() {
           </Text>
           <Text className='hint'>简单矛盾可现场化解并登记结果;需要部门处理的,由综治中心受理交办。</Text>
         </View>
-        <Button
-          id='worker-settle'
-          className='btn btn-primary btn-block worker-gap'
-          onClick={() =>
-            Taro.redirectTo({ url: `/packages/worker/settle/index?id=${encodeURIComponent(created.id)}&caseCode=${encodeURIComponent(created.caseCode)}` })
-          }
-        >
-          已现场化解,登记结果
-        </Button>
-        <Button id='worker-back' className='btn btn-secondary btn-block worker-gap' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/worker/home/index' }))}>
+        {mustEscalate ? (
+          <Text className='form-error' id='worker-escalate-hint'>
+            {t?.riskLevel === 'high' ? '高风险事件,' : '存在安全隐患,'}请先确保现场安全,等待综治中心受理交办;确已当场消除隐患的,再登记现场化解。
+          </Text>
+        ) : null}
+        <Button id='worker-back' className={`btn ${mustEscalate ? 'btn-primary' : 'btn-secondary'} btn-block worker-gap`} onClick={back}>
           返回巡查
+        </Button>
+        <Button id='worker-settle' className={`btn ${mustEscalate ? 'btn-secondary' : 'btn-primary'} btn-block worker-gap`} data-main={mustEscalate ? 'false' : 'true'} onClick={settle}>
+          已现场化解,登记结果
         </Button>
       </View>
     );

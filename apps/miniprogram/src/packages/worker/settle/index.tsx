@@ -53,7 +53,7 @@ export default function WorkerSettlePage() {
           <Text className='worker-done-code'>{caseCode}</Text>
           <Text className='muted'>{`当前状态:${STATUS_LABELS[done] || done}`}</Text>
         </View>
-        <Button id='settle-back' className='btn btn-primary btn-block worker-gap' onClick={() => Taro.redirectTo({ url: '/packages/worker/home/index' })}>
+        <Button id='settle-back' className='btn btn-primary btn-block worker-gap' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/worker/home/index' }))}>
           返回巡查
         </Button>
       </View>

@@ -113,4 +113,17 @@ describe('history note visibility (MariaDB)', () => {
     const staffDoc = await t.req('GET', `/tickets/${id}/documents/assignment`, { token: dispatcher });
     expect(staffDoc.body).toContain(INTERNAL[0]);
   });
+
+  it('a report with too little to act on (emoji, punctuation, two words) is refused kindly; a 5,000-character text is refused, not cut', async () => {
+    const post = (text: string) => t.req('POST', '/reports', { token: resident.token, body: { text }, headers: { 'idempotency-key': crypto.randomUUID() } });
+    for (const text of ['😡😡😡😡😡😡😡😡', '!!!!????。。。', '吵死😡😡😡']) {
+      const r = await post(text);
+      expect(r.status).toBe(400);
+      expect(r.body.errors.text).toContain('请再多写几句');
+    }
+    const long = await post('楼'.repeat(5000));
+    expect(long.status).toBe(400);
+    expect(long.body.errors.text).toContain('不能超过');
+    expect((await post('楼道堆物😡')).status).toBe(201);
+  });
 });
