@@ -73,7 +73,11 @@ describe('a large camera photo still offers its position (H5)', () => {
     const g = wgs84ToGcj02(TAKEN_AT);
     const expected = { lat: Math.round(g.lat * 1e6) / 1e6, lng: Math.round(g.lng * 1e6) / 1e6 };
     await visible(page, '#location-coords').waitFor();
-    expect(await visible(page, '#location-coords').innerText()).toBe(`已定位 ${expected.lat.toFixed(5)}, ${expected.lng.toFixed(5)}`);
+    expect(Number(await visible(page, '#location-point').getAttribute('data-lat')).toFixed(5)).toBe(expected.lat.toFixed(5));
+    expect(Number(await visible(page, '#location-point').getAttribute('data-lng')).toFixed(5)).toBe(expected.lng.toFixed(5));
+    // Words, not raw numbers.
+    await page.waitForFunction(() => !/正在识别/.test(document.querySelector('#location-coords')?.textContent || ''));
+    expect(await visible(page, '#location-coords').innerText()).not.toMatch(/\d+\.\d{4}/);
     expect(await page.locator('#location-use-photo').count()).toBe(0);
 
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/reports') && r.method() === 'POST');

@@ -70,6 +70,8 @@ describe('resident on the H5 build (embedded database, as npm start runs it)', (
     caseCode = (await codeEl.innerText()).trim();
     expect(checkCaseCode(caseCode)).toEqual({ valid: true, code: caseCode });
     expect(await page.locator('#success-next').innerText()).toContain('综治中心将于24小时内受理');
+    // The page ignores taps for a moment, so a quick extra tap on 提交 cannot skip the code.
+    await page.locator('#success-home[data-settled="true"]').waitFor();
     // No Web Share API in headless Chromium: the text with the lookup link is copied instead.
     await tap(page, '#case-share');
     await page.locator('#case-share-note').waitFor();

@@ -18,6 +18,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '综治中心',
     navigationBarTextStyle: 'black',
+    // H5 too: Taro's router then draws a title bar with a back button (a home button when opened by a link).
+    navigationStyle: 'default',
     backgroundColor: '#f4f5f7',
   },
   tabBar: {
@@ -26,9 +28,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/report/index', text: '上报' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      // 81×81 palette PNGs, about 3 KB for all six (bench/size holds the budget).
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-on.png' },
+      { pagePath: 'pages/report/index', text: '上报', iconPath: 'assets/tabbar/report.png', selectedIconPath: 'assets/tabbar/report-on.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-on.png' },
     ],
   },
 });

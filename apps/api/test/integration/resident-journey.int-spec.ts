@@ -126,4 +126,22 @@ describe('history note visibility (MariaDB)', () => {
     expect(long.body.errors.text).toContain('不能超过');
     expect((await post('楼道堆物😡')).status).toBe(201);
   });
+
+  it('describes a point in words and on the grid map, and says when it is outside every grid', async () => {
+    const inside = await t.req('GET', `/reports/place?lat=${PLACE.eastGrid1.lat}&lng=${PLACE.eastGrid1.lng}`);
+    expect(inside.status).toBe(200);
+    expect(inside.body.inside).toBe(true);
+    expect(inside.body.description).toMatch(/^东城街道.+社区附近$/);
+    expect(inside.body.areas.length).toBeGreaterThan(0);
+    const outside = await t.req('GET', '/reports/place?lat=30.27177&lng=120.15979');
+    expect(outside.status).toBe(200);
+    expect(outside.body).toMatchObject({ inside: false, description: null });
+    expect(outside.body.areas.length).toBeGreaterThan(0);
+    const bad = await t.req('GET', '/reports/place?lat=abc&lng=120');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.lat).toBeTruthy();
+    // A report from outside still goes through, flagged for checking.
+    const r = await w.report(resident.token, '小区门口的路灯坏了一个星期,晚上很黑', { lat: 30.27177, lng: 120.15979 });
+    expect((await w.row(r.id)).location_unverified).toBeTruthy();
+  });
 });

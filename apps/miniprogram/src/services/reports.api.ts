@@ -164,3 +164,15 @@ export function evaluateTicket(id: string, input: EvaluationInput): Promise<ApiR
   if (input.note && input.note.trim()) data.note = input.note.trim();
   return request<TicketDetail>(`/tickets/${encodeURIComponent(id)}/actions`, { method: 'POST', data });
 }
+
+/** A point in words (「东城街道幸福社区附近」) and the grids around it; `inside: false` outside every grid. */
+export interface PlaceDescription {
+  inside: boolean;
+  description: string | null;
+  gridName: string | null;
+  areas: { id: string; name: string; level: string; boundary: [number, number][] }[];
+}
+
+export function describePlace(lat: number, lng: number): Promise<ApiResult<PlaceDescription>> {
+  return request<PlaceDescription>('/reports/place', { query: { lat: String(lat), lng: String(lng) }, auth: false, quiet: true });
+}

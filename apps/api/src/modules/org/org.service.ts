@@ -13,6 +13,15 @@ export interface Placement {
   locationUnverified: boolean;
 }
 
+export interface PlaceDescription {
+  inside: boolean;
+  /** 「东城街道幸福社区附近」; null outside every grid. */
+  description: string | null;
+  gridName: string | null;
+  /** Grid boundaries around the point (GCJ-02 [lng, lat] rings), for the map. */
+  areas: { id: string; name: string; level: string; boundary: [number, number][] }[];
+}
+
 /**
  * The organisation tree, read once and kept in memory: it is small (one
  * district has a few hundred grids) and changes rarely; `reload()` after an
@@ -96,6 +105,39 @@ export class OrgService {
     const community = this.units.get(grid.parentId!)!;
     const street = this.units.get(community.parentId!)!;
     return { gridId: grid.id, communityId: community.id, streetId: street.id, districtId: street.parentId!, locationUnverified: false };
+  }
+
+  /**
+   * A point in words a resident knows (「东城街道幸福社区附近」) and the grids
+   * around it for a small map; `inside: false` when no grid holds it (the
+   * report still goes through, placed at the district for checking).
+   */
+  async describe(point: { lat: number; lng: number }): Promise<PlaceDescription> {
+    await this.ready();
+    const grid = this.grids.find((g) => pointInPolygon(point.lng, point.lat, g.boundary!));
+    const area = (g: OrgUnit) => ({ id: g.id, name: g.name, level: g.level, boundary: g.boundary! });
+    if (grid) {
+      const community = this.units.get(grid.parentId!);
+      const street = community?.parentId ? this.units.get(community.parentId) : undefined;
+      const neighbours = this.grids.filter((g) => g.parentId === grid.parentId);
+      return {
+        inside: true,
+        description: `${street?.name ?? ''}${community?.name ?? grid.name}附近`,
+        gridName: grid.name,
+        areas: neighbours.map(area),
+      };
+    }
+    // Outside every grid: the few nearest grids, so the map shows where the served area is.
+    const centre = (g: OrgUnit) => {
+      const b = g.boundary!;
+      return { lng: b.reduce((s, p) => s + p[0], 0) / b.length, lat: b.reduce((s, p) => s + p[1], 0) / b.length };
+    };
+    const d2 = (g: OrgUnit) => {
+      const c = centre(g);
+      return (c.lng - point.lng) ** 2 + (c.lat - point.lat) ** 2;
+    };
+    const nearest = [...this.grids].sort((a, b) => d2(a) - d2(b)).slice(0, 6);
+    return { inside: false, description: null, gridName: null, areas: nearest.map(area) };
   }
 
   /** The centre whose queue receives a ticket placed here at this tier. */

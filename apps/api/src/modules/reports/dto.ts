@@ -96,3 +96,19 @@ export class LookupQuery {
   @Matches(PHONE_PATTERN, { message: '手机号格式不正确' })
   phone: string;
 }
+
+export class PlaceQuery {
+  @ApiProperty({ description: '纬度 (GCJ-02)', example: 39.87 })
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度须为数字' })
+  @Min(-90, { message: '纬度须在 -90 到 90 之间' })
+  @Max(90, { message: '纬度须在 -90 到 90 之间' })
+  lat: number;
+
+  @ApiProperty({ description: '经度 (GCJ-02)', example: 116.32 })
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度须为数字' })
+  @Min(-180, { message: '经度须在 -180 到 180 之间' })
+  @Max(180, { message: '经度须在 -180 到 180 之间' })
+  lng: number;
+}

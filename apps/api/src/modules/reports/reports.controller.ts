@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
-import { CreateReportDto, LookupQuery } from './dto';
+import { CreateReportDto, LookupQuery, PlaceQuery } from './dto';
 import { parseIdempotencyKey, ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -29,6 +29,13 @@ export class ReportsController {
   @Get('mine')
   mine(@CurrentUser() user: AuthUser) {
     return this.reports.mine(user);
+  }
+
+  /** Where a point is, in words and on the grid map; says when it lies outside every grid. Public: the form may be filled before logging in. */
+  @Public()
+  @Get('place')
+  place(@Query() q: PlaceQuery) {
+    return this.reports.place(q.lat, q.lng);
   }
 
   @Public()

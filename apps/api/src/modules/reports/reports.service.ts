@@ -97,6 +97,10 @@ export class ReportsService {
     return { ...toTicketResponse(ticket, user, new Date(), photos.get(ticket.id)), triage: ticket.triage };
   }
 
+  place(lat: number, lng: number) {
+    return this.org.describe({ lat, lng });
+  }
+
   /** The public view for whoever holds the code and the reporter's phone; 404 for any mismatch. */
   async lookup(caseCode: string, phone: string) {
     const checked = checkCaseCode(caseCode);

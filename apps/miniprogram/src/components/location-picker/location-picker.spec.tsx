@@ -4,12 +4,29 @@ import { wgs84ToGcj02 } from '@zongzhi/shared';
 import { currentPositionH5, type LocationResult } from '../../services/location';
 import { EMPTY_LOCATION, LocationPicker, type LocationValue } from './index';
 
+const GRID: [number, number][] = [
+  [116.3, 39.86],
+  [116.34, 39.86],
+  [116.34, 39.88],
+  [116.3, 39.88],
+];
+/** The organisation tree's answer: inside the one grid above, or outside every grid. */
+const placeOf = jest.fn(async (lat: number, lng: number) => {
+  const inside = lng > 116.3 && lng < 116.34 && lat > 39.86 && lat < 39.88;
+  return {
+    ok: true as const,
+    status: 200,
+    data: { inside, description: inside ? '东城街道幸福社区附近' : null, gridName: inside ? '幸福社区第1网格' : null, areas: [{ id: 'g1', name: '幸福社区第1网格', level: 'grid', boundary: GRID }] },
+  };
+});
+
 function Harness({ locate, seen }: { locate: () => Promise<LocationResult>; seen: (v: LocationValue) => void }) {
   const [value, setValue] = useState<LocationValue>(EMPTY_LOCATION);
   return (
     <LocationPicker
       value={value}
       locate={locate}
+      describe={placeOf}
       onChange={(v) => {
         seen(v);
         setValue(v);
@@ -41,7 +58,18 @@ describe('LocationPicker', () => {
     const { useCurrent, seen, container } = setup(async () => ({ ok: true, location: { lat: 39.90874, lng: 116.39774, address: '' } }));
     await useCurrent();
     expect(seen).toHaveBeenLastCalledWith({ lat: 39.90874, lng: 116.39774, address: '' });
-    expect(container.querySelector('#location-coords')).toHaveTextContent('39.90874, 116.39774');
+    // Not raw numbers: the place in words (outside the test grid here, so the notice too).
+    expect(container.querySelector('#location-point')).toHaveAttribute('data-lat', '39.90874');
+    expect(container.querySelector('#location-coords')).not.toHaveTextContent('39.90874');
+    expect(container.querySelector('#location-outside')).toHaveTextContent('不在本系统服务的网格范围内');
+  });
+
+  it('names the place from the organisation tree and draws it on the grid map', async () => {
+    const { useCurrent, container } = setup(async () => ({ ok: true, location: { lat: 39.87, lng: 116.32, address: '' } }));
+    await useCurrent();
+    expect(container.querySelector('#location-coords')).toHaveTextContent('已定位:东城街道幸福社区附近');
+    expect(container.querySelector('#location-outside')).toBeNull();
+    expect(container.querySelector('#location-map')).toHaveAttribute('data-points', '1');
   });
 
   it('keeps a typed address when the position arrives afterwards', async () => {

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro';
 import { CATEGORY_LABELS, DEFAULT_TIME_LIMITS, RISK_LEVELS, type Category, type RiskLevel } from '@zongzhi/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CrisisCard } from '../../../components/crisis-card';
 import { usePageClass } from '../../../services/display';
 import { formatDateTime } from '../../../utils/format';
@@ -9,6 +9,8 @@ import { lookupPath, shareCaseH5 } from './share';
 import './index.css';
 
 const HOUR = 3600_000;
+/** A quick extra tap on 提交 must not land on 返回首页 before the case code is seen. */
+export const SETTLE_MS = 1500;
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** What happens next and by when, from DOMAIN.md's default time limits. */
@@ -35,6 +37,14 @@ export default function ReportSuccessPage() {
   const [submittedAt, setSubmittedAt] = useState(() => new Date());
   const [shareNote, setShareNote] = useState('');
   const [crisis, setCrisis] = useState(false);
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(true), SETTLE_MS);
+    return () => clearTimeout(t);
+  }, []);
+  const whenSettled = (fn: () => void) => () => {
+    if (settled) fn();
+  };
 
   useLoad((params: Record<string, string | undefined>) => {
     setCaseCode(decodeURIComponent(params.caseCode || ''));
@@ -82,7 +92,7 @@ export default function ReportSuccessPage() {
               分享给家人
             </Button>
           ) : (
-            <Button className='btn btn-primary success-copy' id='case-share' onClick={() => void share()}>
+            <Button className='btn btn-primary success-copy' id='case-share' onClick={whenSettled(() => void share())}>
               分享给家人
             </Button>
           )}
@@ -106,12 +116,18 @@ export default function ReportSuccessPage() {
         <Button
           className='btn btn-primary btn-block success-action'
           id='success-view'
-          onClick={() => Taro.redirectTo({ url: `/packages/case/detail/index?id=${encodeURIComponent(ticketId)}` })}
+          data-settled={settled ? 'true' : 'false'}
+          onClick={whenSettled(() => Taro.redirectTo({ url: `/packages/case/detail/index?id=${encodeURIComponent(ticketId)}` }))}
         >
           查看办理进度
         </Button>
       ) : null}
-      <Button className='btn btn-secondary btn-block success-action' id='success-home' onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>
+      <Button
+        className='btn btn-secondary btn-block success-action'
+        id='success-home'
+        data-settled={settled ? 'true' : 'false'}
+        onClick={whenSettled(() => Taro.switchTab({ url: '/pages/index/index' }))}
+      >
         返回首页
       </Button>
     </View>
