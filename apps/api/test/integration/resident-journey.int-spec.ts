@@ -135,8 +135,11 @@ describe('history note visibility (MariaDB)', () => {
     expect(inside.body.areas.length).toBeGreaterThan(0);
     const outside = await t.req('GET', '/reports/place?lat=30.27177&lng=120.15979');
     expect(outside.status).toBe(200);
-    expect(outside.body).toMatchObject({ inside: false, description: null });
-    expect(outside.body.areas.length).toBeGreaterThan(0);
+    expect(outside.body).toMatchObject({ inside: false, description: null, areas: [] });
+    // Just outside the served area: the nearest grids are drawn around it.
+    const near = await t.req('GET', '/reports/place?lat=39.84&lng=116.32');
+    expect(near.body.inside).toBe(false);
+    expect(near.body.areas.length).toBeGreaterThan(0);
     const bad = await t.req('GET', '/reports/place?lat=abc&lng=120');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.lat).toBeTruthy();

@@ -13,6 +13,9 @@ export interface Placement {
   locationUnverified: boolean;
 }
 
+/** About 10 km: within this, the nearest grids are drawn around a point outside them. */
+const NEAR_DEGREES = 0.1;
+
 export interface PlaceDescription {
   inside: boolean;
   /** 「东城街道幸福社区附近」; null outside every grid. */
@@ -136,7 +139,11 @@ export class OrgService {
       const c = centre(g);
       return (c.lng - point.lng) ** 2 + (c.lat - point.lat) ** 2;
     };
-    const nearest = [...this.grids].sort((a, b) => d2(a) - d2(b)).slice(0, 6);
+    // Far away (another city), a map of our grids would shrink to a dot: none then, the notice says it all.
+    const nearest = [...this.grids]
+      .filter((g) => d2(g) < NEAR_DEGREES ** 2)
+      .sort((a, b) => d2(a) - d2(b))
+      .slice(0, 6);
     return { inside: false, description: null, gridName: null, areas: nearest.map(area) };
   }
 

@@ -208,8 +208,8 @@ export function PhotoPicker({ onChange, upload = uploadPhoto, compress = compres
         <View key={item.key} className={`photo-picker-item photo-picker-item--${item.status}`} data-status={item.status}>
           <Image className='photo-picker-thumb' src={item.uploaded ? photoUrl(item.uploaded.thumbnailUrl) : item.preview} mode='aspectFill' onClick={() => preview(item.key)} />
           {item.status === 'waiting' ? (
-            <View className='photo-picker-progress photo-picker-waiting'>
-              <Text className='photo-picker-progress-text'>登录后自动上传</Text>
+            <View className='photo-picker-waiting'>
+              <Text className='photo-picker-waiting-text'>登录后自动上传</Text>
             </View>
           ) : null}
           {item.status === 'uploading' ? (

@@ -197,7 +197,11 @@ export function ReportForm({
           maxlength={REPORT_TEXT_PASTE_MAX}
           focus={autoFocus}
           placeholder='请写清楚:什么时间、在什么地方、发生了什么事、涉及多少人、希望怎样解决'
-          onInput={(e) => update({ text: e.detail.value })}
+          onInput={(e) => {
+            update({ text: e.detail.value });
+            // A message about the text goes once the text changes; the next check runs on 提交.
+            if (errors.text) setErrors(({ text: _text, ...rest }) => rest);
+          }}
         />
         <View className='row-between'>
           <FieldError message={errors.text || (over ? overLimit(draft.text.length) : undefined)} id='report-text-error' />
