@@ -68,6 +68,22 @@ describe('resident follows a case to the end and rates it (H5)', () => {
     await page.locator('#evaluation-form').waitFor();
   });
 
+  it('the share page (lookup by code and phone) shows the same road and no internal note', async () => {
+    const { page: anon } = await phonePage(browser);
+    await anon.goto(server.origin + `/#/packages/case/lookup/index?code=${encodeURIComponent(ticket.caseCode)}`);
+    await anon.locator('#lookup-submit').waitFor();
+    await anon.locator('#lookup-phone input').fill(phone);
+    await tap(anon, '#lookup-submit');
+    await anon.locator('#lookup-result #case-progress').waitFor();
+    const text = await anon.locator('#lookup-result').innerText();
+    expect(text).toContain('已答复:调解成功');
+    expect(text).not.toContain('请尽快办理');
+    expect(text).not.toMatch(/已销号|已交办/);
+    await shot(anon, 'public-lookup-progress');
+    await expectNoHorizontalOverflow(anon);
+    await anon.context().close();
+  });
+
   it('不满意 explains 重办, and the case goes back to 办理中', async () => {
     await tap(page, '#eval-unsatisfied');
     await page.locator('#eval-unsatisfied-hint').waitFor();

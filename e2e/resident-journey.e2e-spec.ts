@@ -108,7 +108,9 @@ describe('resident journey: plain words, no dead ends (H5, 375 px)', () => {
     await p.locator('#location-outside').waitFor({ timeout: 15_000 });
     expect(await p.locator('#location-outside').innerText()).toContain('不在本系统服务的网格范围内');
     expect(await p.locator('#location-coords').innerText()).toBe('已定位:不在服务范围内');
-    await p.locator('#location-map').scrollIntoViewIfNeeded();
+    // Another city: no map of our grids shrunk to a dot, the notice says it all.
+    expect(await p.locator('#location-map').count()).toBe(0);
+    await p.locator('#location-outside').scrollIntoViewIfNeeded();
     await shot(p, 'journey-location-outside');
     await expectNoHorizontalOverflow(p);
     await c2.close();
@@ -125,6 +127,12 @@ describe('resident journey: plain words, no dead ends (H5, 375 px)', () => {
     caseCode = (await page.locator('#case-code').innerText()).trim();
     await page.locator('#success-home[data-settled="true"]').waitFor();
     await shot(page, 'journey-success');
+    await setAppStorage(page, server.origin, { 'zz.largeText': true });
+    await page.reload();
+    await page.locator('#case-code').waitFor();
+    await shotWhole(page, 'journey-success-large');
+    await expectNoHorizontalOverflow(page);
+    await setAppStorage(page, server.origin, { 'zz.largeText': false });
   });
 
   it('H5 has a title bar with a back button, and the tab bar has icons', async () => {
@@ -216,6 +224,13 @@ describe('resident journey: plain words, no dead ends (H5, 375 px)', () => {
     expect(text).toMatch(/请\d+秒后重新获取/);
     expect(await p.locator('#login-send').innerText()).toMatch(/\d+秒后重发/);
     await shot(p, 'journey-sms-locked');
+    await expectNoHorizontalOverflow(p);
+    await setAppStorage(p, server.origin, { 'zz.largeText': true });
+    await p.reload();
+    await p.locator('#login-send').waitFor();
+    await p.waitForFunction(() => document.documentElement.classList.contains('zz-large'));
+    expect(await smallTargets(p, '.btn, .input', 56)).toEqual([]);
+    await shot(p, 'journey-login-large');
     await expectNoHorizontalOverflow(p);
   });
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, expectNoHorizontalOverflow, launchBrowser, phonePage, shot, signIn, staffLogin, startServer, tap, testJpeg, type ApiSession, type Server } from './harness';
+import { apiCall, expectNoHorizontalOverflow, launchBrowser, phonePage, setAppStorage, shot, shotWhole, signIn, staffLogin, startServer, tap, testJpeg, type ApiSession, type Server } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -119,6 +119,20 @@ describe('grid worker: today’s patrol, an event found, settled on the spot (H5
     await page.locator('#patrol-finished .worker-entry-photo').first().waitFor();
     await shot(page, 'worker-patrol-finished');
     await expectNoHorizontalOverflow(page);
+    // The same in 大字模式: no sideways scrolling, buttons at least 56 px.
+    await setAppStorage(page, server.origin, { 'zz.largeText': true });
+    await page.reload();
+    await page.locator('#patrol-finished .patrol-finished-item:visible').first().waitFor();
+    await page.waitForFunction(() => document.documentElement.classList.contains('zz-large'));
+    await shotWhole(page, 'worker-patrol-finished-large');
+    await expectNoHorizontalOverflow(page);
+    const small = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.btn'))
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height < 56).length,
+    );
+    expect(small).toBe(0);
+    await setAppStorage(page, server.origin, { 'zz.largeText': false });
   });
 
   it('raised no uncaught errors', () => {
