@@ -25,7 +25,7 @@ const jpeg = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0]
 
 type Picked = File | { path: string; size: number };
 
-function setup({ readGps = jest.fn(async (_f: Picked): Promise<LatLng | null> => null), isLoggedIn = () => true } = {}) {
+function setup({ readGps = jest.fn(async (_f: Picked): Promise<LatLng | null> => null), isLoggedIn = (): boolean => true } = {}) {
   const { upload, pending } = controllableUpload();
   const compress = jest.fn(async (f: Picked) => f as PhotoSource);
   const changes: PhotoPickerChange[] = [];

@@ -93,9 +93,9 @@ describe('case lookup', () => {
     fireEvent.change(phone, { target: { value: '13800138000' } });
     await act(async () => fireEvent.click(submit));
     expect(container.querySelector('#progress-summary')).toHaveTextContent('已转交区人社局办理,预计12月11日前答复');
-    const states = [...container.querySelectorAll('.progress-step')].map((e) => `${e.textContent?.replace(/[✓0-9]/g, '')}:${e.getAttribute('data-state')}`);
+    const states = Array.from(container.querySelectorAll('.progress-step')).map((e) => `${e.textContent?.replace(/[✓0-9]/g, '')}:${e.getAttribute('data-state')}`);
     expect(states).toEqual(['提交:done', '受理:done', '交办:done', '办理:current', '答复:todo', '评价:todo']);
-    const events = [...container.querySelectorAll('.progress-event-text')].map((e) => e.textContent);
+    const events = Array.from(container.querySelectorAll('.progress-event-text')).map((e) => e.textContent);
     expect(events).toEqual(['已转交区人社局办理,预计12月11日前答复', '东城街道综治中心已受理']);
     expect(container.querySelector('#lookup-result')?.textContent).not.toMatch(/已交办|销号|正常/);
   });
