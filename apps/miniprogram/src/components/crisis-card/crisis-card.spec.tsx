@@ -8,7 +8,7 @@ import { CrisisCard } from './index';
 describe('crisis card (self_harm)', () => {
   it('offers 12356, 110 and 120, each one tap from a call', async () => {
     const view = render(<CrisisCard />);
-    const lines = [...view.container.querySelectorAll('.crisis-line')];
+    const lines = Array.from(view.container.querySelectorAll('.crisis-line'));
     expect(lines.map((l) => l.querySelector('.crisis-number')!.textContent)).toEqual(['12356', '110', '120']);
     await act(async () => fireEvent.click(lines[0]));
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '12356' });
