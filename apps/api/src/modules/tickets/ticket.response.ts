@@ -1,6 +1,7 @@
 import {
   ACTION_LABELS,
   deadlineColor,
+  maskIdCardsIn,
   maskPhone,
   ROLE_LABELS,
   STATUS_LABELS,
@@ -93,7 +94,8 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
     status: t.status,
     statusLabel: STATUS_LABELS[t.status],
     channel: t.channel,
-    text: t.text,
+    // An ID number typed into the text (in any spelling) is never shown in full, to staff or anyone.
+    text: maskIdCardsIn(t.text),
     createdAt: t.createdAt.toISOString(),
     location: t.lat !== null && t.lng !== null ? { lat: t.lat, lng: t.lng, address: t.address } : null,
     address: t.address,
