@@ -10,7 +10,9 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AdminModule } from './modules/admin/admin.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { RateLimitModule } from './modules/auth/rate-limiter';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { TicketEventsModule } from './modules/events/ticket-events';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -46,6 +48,8 @@ export class AppModule {
           signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        AuditModule,
+        RateLimitModule,
         TicketEventsModule,
         UsersModule,
         OrgModule,
