@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -49,7 +50,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : new SafeLogger(),
   });
-  app.setGlobalPrefix('api/v1');
+  // Open311 partners expect the standard's own path, outside the API's prefix.
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'open311/v2/*path', method: RequestMethod.ALL }] });
   registerBodyParsers(app, bodyLimit);
   await registerSecurityHeaders(app, config);
   await registerMultipart(app);

@@ -21,7 +21,9 @@ import { PatrolsModule } from './modules/patrols/patrols.module';
 import { WalkInsModule } from './modules/walk-ins/walk-ins.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { HealthController } from './modules/health/health.controller';
+import { Open311Module } from './modules/open311/open311.module';
 import { OrgModule } from './modules/org/org.module';
+import { PartnersModule } from './modules/partners/partners.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { StatsModule } from './modules/stats/stats.module';
@@ -68,6 +70,8 @@ export class AppModule {
         WalkInsModule,
         ImportsModule,
         DocumentsModule,
+        PartnersModule,
+        Open311Module,
       ],
       controllers: [HealthController],
       providers: [

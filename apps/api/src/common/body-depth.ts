@@ -47,7 +47,9 @@ export function registerBodyParsers(app: NestFastifyApplication, bodyLimit: numb
     parse(req, text, done);
   }) as never);
   // Registering one parser stops Nest from registering its defaults: keep form bodies as before.
-  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, ((_req: FastifyRequest, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
-    done(null, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));
+  // The text is kept as well: Open311 forms repeat keys (media_url, attribute[code][]), which the object form loses.
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, ((req: FastifyRequest & { rawForm?: string }, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
+    req.rawForm = body.toString('utf8');
+    done(null, Object.fromEntries(new URLSearchParams(req.rawForm)));
   }) as never);
 }

@@ -185,6 +185,13 @@ export class AppConfig {
   /** How often open patrols from earlier days are closed as 未正常结束; 0 turns the timer off. */
   @Transform(int) @IsInt() @Min(0)
   PATROL_SWEEP_INTERVAL_SECONDS = 300;
+
+  /**
+   * Hosts (`host` or `host:port`, comma-separated) whose Open311 `media_url` links are fetched,
+   * e.g. the 12345 platform's object storage. Empty: no link is ever fetched.
+   */
+  @IsOptional() @IsString()
+  OPEN311_MEDIA_HOSTS?: string;
 }
 
 /** The local photo folder this configuration means. */
@@ -200,7 +207,7 @@ function isInside(child: string, parent: string): boolean {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR', 'UPLOAD_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WECHAT_SUBSCRIBE_TEMPLATE_ID', 'TRUST_PROXY']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR', 'UPLOAD_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WECHAT_SUBSCRIBE_TEMPLATE_ID', 'TRUST_PROXY', 'OPEN311_MEDIA_HOSTS']);
   const picked: Record<string, string> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') picked[key] = env[key] as string;
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'admin.change',
   'data.import',
+  'partner.call',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
