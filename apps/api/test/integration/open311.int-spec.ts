@@ -218,6 +218,15 @@ describe('Open311 GeoReport v2 and partner keys (MariaDB)', () => {
       const px = await call('POST', 'requests.xml', { form: [...form.filter(([k]) => k !== 'attribute[external_id]'), ['attribute[external_id]', `${order}-x`]] });
       expect(px.text).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?><service_requests><request><service_request_id>[0-9A-Z-]+<\/service_request_id><service_notice>/);
 
+      // A client posting JSON instead of a form is read alike.
+      const json = await fetch(`${t.origin}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ api_key: key, service_code: 'urban', address_string: '西城幸福路', description: '垃圾堆积', 'attribute[external_id]': `${order}-j` }),
+      });
+      expect(json.status).toBe(200);
+      expectValid('post-request-response', await json.json());
+
       const errorCases: [string, string, [string, string][] | undefined, number][] = [
         ['POST', 'requests.json', [['service_code', 'urban'], ['description', 'x'], ['address_string', '幸福路']], 403],
         ['POST', 'requests.json', [['api_key', 'zz311_wrong'], ['service_code', 'urban']], 403],
@@ -390,7 +399,7 @@ describe('Open311 GeoReport v2 and partner keys (MariaDB)', () => {
     });
 
     it('a filing key reads its own cases in full but no contact details, and nobody else’s', async () => {
-      const r = await call('GET', `requests.json?api_key=${hotline.apiKey}`);
+      const r = await call('GET', 'requests.json', { headers: { 'x-api-key': hotline.apiKey } });
       const codes = r.body.map((x: { service_request_id: string }) => x.service_request_id).sort();
       expect(codes).toEqual([privateCode, publicCode].sort());
       const fam = r.body.find((x: { service_request_id: string }) => x.service_request_id === privateCode);

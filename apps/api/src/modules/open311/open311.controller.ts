@@ -31,6 +31,15 @@ function paramsOf(...sources: (string | undefined)[]): Params {
   return out;
 }
 
+/** A flat JSON body read like a form (strings and numbers only), for clients that post JSON. */
+function jsonForm(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const pairs = Object.entries(body as Record<string, unknown>).flatMap(([k, v]) =>
+    (Array.isArray(v) ? v : [v]).filter((x) => typeof x === 'string' || typeof x === 'number').map((x): [string, string] => [k, String(x)]),
+  );
+  return new URLSearchParams(pairs).toString();
+}
+
 const fmtOf = (path: string): Fmt => (path.endsWith('.xml') ? 'xml' : 'json');
 const stripFmt = (s: string) => s.replace(/\.(json|xml)$/, '');
 
@@ -132,7 +141,7 @@ export class Open311Controller {
   ): Promise<void> {
     const [path, query] = req.url.split('?', 2);
     const fmt = fmtOf(path);
-    const params = paramsOf(query, req.rawForm);
+    const params = paramsOf(query, req.rawForm ?? jsonForm(req.body));
     const audit = { targetId: null as string | null };
     let partner: Partner | null = null;
     let status = 200;
