@@ -393,6 +393,10 @@ describe('Open311 GeoReport v2 and partner keys (MariaDB)', () => {
       expect(mine.lat).toBeCloseTo(at.lat, 2);
       expect(r.text).not.toContain('13900139000');
       expect(r.text).not.toContain('a@b.cn');
+      // A crisis (self-harm raised by the triage) never shows in public reads, whatever its category.
+      await w.sql('UPDATE tickets SET urgent = 1 WHERE case_code = ?', [publicCode]);
+      expect((await call('GET', `requests/${publicCode}.json?api_key=${dashboard.apiKey}`)).status).toBe(404);
+      await w.sql('UPDATE tickets SET urgent = 0 WHERE case_code = ?', [publicCode]);
       // A private case is not there, even asked for by its code.
       expect((await call('GET', `requests/${privateCode}.json?api_key=${dashboard.apiKey}`)).status).toBe(404);
       expect((await call('GET', `requests.json?api_key=${dashboard.apiKey}&service_request_id=${privateCode}`)).body).toEqual([]);
