@@ -47,7 +47,7 @@ export class RateLimiter {
     }
   }
 
-  async recordFailure(bucket: string, policy: LimitPolicy): Promise<FailureOutcome> {
+  async recordFailure(bucket: string, policy: LimitPolicy, retried = false): Promise<FailureOutcome> {
     const now = this.clock.now();
     const windowStartedBefore = new Date(now.getTime() - policy.windowSeconds * 1000);
     // MariaDB applies SET assignments left to right: `failures` is computed from the old window_start before it moves.
@@ -64,8 +64,9 @@ export class RateLimiter {
     if (!updated.affected) {
       try {
         await this.repo.insert({ bucket, failures: 1, windowStart: now, blockedUntil: null });
-      } catch {
-        return this.recordFailure(bucket, policy); // a parallel failure inserted it first
+      } catch (e) {
+        if (retried) throw e;
+        return this.recordFailure(bucket, policy, true); // a parallel failure inserted it first
       }
     }
     const row = (await this.repo.findOneBy({ bucket }))!;
