@@ -373,15 +373,19 @@ describe('security (MariaDB)', () => {
       expect(log.body.items[0]).toMatchObject({ action: 'admin.change', actor: { label: 'admin' }, target: { type: 'time_limits' } });
     });
 
-    it('the retention sweep deletes only entries older than AUDIT_RETENTION_DAYS (180 at least)', async () => {
+    it('the retention sweep deletes only entries older than AUDIT_RETENTION_DAYS (180 at least), and spent rate-limit counters', async () => {
       const db = await createConnection(t.dbUrl);
       try {
         await db.query("INSERT INTO audit_log (id, at, action, ip) VALUES ('old-1', NOW(3) - INTERVAL 181 DAY, 'auth.login', '10.0.0.1'), ('kept-1', NOW(3) - INTERVAL 179 DAY, 'auth.login', '10.0.0.1')");
+        await db.query("INSERT INTO rate_limits (bucket, failures, window_start, blocked_until) VALUES ('test:spent', 3, NOW(3) - INTERVAL 2 DAY, NULL), ('test:locked', 3, NOW(3) - INTERVAL 2 DAY, NOW(3) + INTERVAL 1 HOUR)");
         expect(t.config.AUDIT_RETENTION_DAYS).toBeGreaterThanOrEqual(180);
         const deleted = await t.app.get(AuditSweeper).sweep();
         expect(deleted).toBe(1);
         const [rows] = await db.query("SELECT id FROM audit_log WHERE id IN ('old-1', 'kept-1')");
         expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['kept-1']);
+        // Spent rate-limit counters go with the sweep; a running lock stays.
+        const [limits] = await db.query("SELECT bucket FROM rate_limits WHERE bucket LIKE 'test:%'");
+        expect((limits as { bucket: string }[]).map((r) => r.bucket)).toEqual(['test:locked']);
       } finally {
         await db.end();
       }

@@ -86,6 +86,19 @@ export class RateLimiter {
     return this.recordFailure(bucket, { windowSeconds, freeFailures: max, lockAfter: max, lockSeconds: windowSeconds });
   }
 
+  /** Forgets buckets whose window began more than a day ago and that block nothing any more (the table stays small). */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    const r = await this.repo
+      .createQueryBuilder()
+      .delete()
+      .from(RateLimit)
+      .where('window_start < :dayAgo', { dayAgo: new Date(now.getTime() - 86_400_000) })
+      .andWhere('(blocked_until IS NULL OR blocked_until < :now)', { now })
+      .execute();
+    return r.affected ?? 0;
+  }
+
   async reset(bucket: string): Promise<void> {
     await this.repo.delete({ bucket });
   }
