@@ -227,6 +227,8 @@ describe('staff side on the H5 build', () => {
     await tap(hp, '#action-submit');
     await hp.locator('#action-error-note').waitFor();
     await type(hp, '#action-note textarea', '不属于本所职责,建议交物业管理部门');
+    // The form says who will read the reason: staff only.
+    expect(await hp.locator('#action-note-visibility:visible').innerText()).toContain('仅工作人员可见');
     await tap(hp, '#action-submit');
     // Back at the centre, out of the handler's hands.
     await hp.locator('#page-error, #staff-ticket[data-status="accepted"]').first().waitFor();

@@ -56,6 +56,8 @@ export interface StaffHistoryEntry {
   toStatus: string;
   actor: { role: string; name: string } | string;
   note: string | null;
+  /** Whether the resident reads the note (`public`) or only staff (`internal`). */
+  visibility?: 'public' | 'internal';
   data?: Record<string, unknown> | null;
   at: string;
 }
@@ -106,6 +108,8 @@ export interface ActionPayload {
   satisfaction?: Satisfaction;
   method?: ReturnVisitMethod;
   photoIds?: string[];
+  /** Who reads the note; the server's default when absent (dispatch instructions and staff comments internal). */
+  visibility?: 'public' | 'internal';
 }
 
 export function listTickets(query: TicketQuery): Promise<ApiResult<TicketPage>> {

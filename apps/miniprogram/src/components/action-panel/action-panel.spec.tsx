@@ -97,4 +97,19 @@ describe('ActionPanel', () => {
     await waitFor(() => expect(container.querySelector('#action-error-note')).toHaveTextContent('说明不能超过2000字'));
     expect(onSubmit).toHaveBeenCalledWith('return_visit', { method: 'phone', note: '电话回访,群众满意' });
   });
+
+  it('says who reads the note; a 补充 stays internal unless shared with the resident', async () => {
+    const { onSubmit, container } = setup(['dispatch', 'comment']);
+    fireEvent.click(screen.getByText('交办'));
+    expect(container.querySelector('#action-note-visibility')).toHaveTextContent('仅工作人员可见');
+    fireEvent.click(screen.getByText('补充'));
+    fireEvent.change(container.querySelector('#action-note')!, { target: { value: '已电话联系物业' } });
+    fireEvent.click(container.querySelector('#action-submit')!);
+    await waitFor(() => expect(onSubmit).toHaveBeenLastCalledWith('comment', { note: '已电话联系物业', visibility: 'internal' }));
+    fireEvent.click(screen.getByText('补充'));
+    fireEvent.change(container.querySelector('#action-note')!, { target: { value: '物业已答应本周清理' } });
+    fireEvent.click(container.querySelector('#action-note-public')!);
+    fireEvent.click(container.querySelector('#action-submit')!);
+    await waitFor(() => expect(onSubmit).toHaveBeenLastCalledWith('comment', { note: '物业已答应本周清理', visibility: 'public' }));
+  });
 });

@@ -83,6 +83,9 @@ export interface ActionPanelProps {
   renderPhotos?: (onIds: (ids: string[], busy: boolean) => void) => ReactNode;
 }
 
+/** Whose notes the resident reads by default (the server's rule, see docs/resident-journey.md). */
+const PUBLIC_NOTE_ACTIONS: TicketAction[] = ['accept', 'decline', 'feedback', 'settle_on_site', 'evaluate'];
+
 /**
  * The actions the server says this user may take now (`allowedActions`),
  * each with the form it needs. Required fields are enforced before sending
@@ -91,6 +94,8 @@ export interface ActionPanelProps {
 export function ActionPanel({ ticket, limit, onSubmit, now = () => new Date(), renderPhotos }: ActionPanelProps) {
   const [action, setAction] = useState<TicketAction | null>(null);
   const [note, setNote] = useState('');
+  // 补充: internal unless the author chooses to let the resident read it.
+  const [sharePublic, setSharePublic] = useState(false);
   const [guidance, setGuidance] = useState('');
   const [departmentId, setDepartmentId] = useState('');
   const [assists, setAssists] = useState<string[]>([]);
@@ -109,6 +114,7 @@ export function ActionPanel({ ticket, limit, onSubmit, now = () => new Date(), r
   const open = (a: TicketAction) => {
     setAction(a);
     setNote('');
+    setSharePublic(false);
     setGuidance('');
     setDepartmentId(a === 'dispatch' ? ticket.suggestedDepartmentId || '' : '');
     setAssists([]);
@@ -128,6 +134,7 @@ export function ActionPanel({ ticket, limit, onSubmit, now = () => new Date(), r
     }
     const payload: ActionPayload = {};
     if (note.trim()) payload.note = note.trim();
+    if (action === 'comment' && note.trim()) payload.visibility = sharePublic ? 'public' : 'internal';
     if (action === 'decline' && guidance.trim()) payload.guidance = guidance.trim();
     if (action === 'dispatch') {
       if (departmentId) payload.departmentId = departmentId;
@@ -294,6 +301,20 @@ export function ActionPanel({ ticket, limit, onSubmit, now = () => new Date(), r
                 onInput={(e) => setNote(e.detail.value)}
               />
               {err('note')}
+              {action === 'comment' ? (
+                <Text
+                  id='action-note-public'
+                  className={`action-visibility action-visibility--toggle ${sharePublic ? 'action-visibility--public' : ''}`}
+                  data-public={sharePublic ? 'true' : 'false'}
+                  onClick={() => setSharePublic((v) => !v)}
+                >
+                  {sharePublic ? '☑ 群众可见这条补充' : '☐ 让群众也看到这条补充(默认仅工作人员可见)'}
+                </Text>
+              ) : (
+                <Text id='action-note-visibility' className='action-visibility'>
+                  {PUBLIC_NOTE_ACTIONS.includes(action) ? '此说明群众可以看到' : '此说明仅工作人员可见,不会告知群众'}
+                </Text>
+              )}
             </View>
           ) : null}
 

@@ -312,6 +312,7 @@ export default function StaffTicketPage() {
                         </Text>
                         <Text className='timeline-time'>{formatDateTime(h.at)}</Text>
                         {h.note ? <Text className='timeline-note'>{h.note}</Text> : null}
+                        {h.note && h.visibility === 'internal' ? <Text className='history-internal'>仅内部可见</Text> : null}
                         {h.data && typeof h.data.guidance === 'string' ? <Text className='timeline-note'>{`指引:${h.data.guidance}`}</Text> : null}
                         {h.action === 'return_visit' && h.data && isOneOf(RETURN_VISIT_METHODS, h.data.method) ? (
                           <Text className='timeline-note history-method'>{`回访方式:${RETURN_VISIT_METHOD_LABELS[h.data.method]}`}</Text>
