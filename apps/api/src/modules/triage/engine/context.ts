@@ -12,6 +12,8 @@ export type Scope = 'none' | 'neg' | 'hypo' | 'worry';
 export interface TextView {
   /** normalised text (simplified, half-width, idioms masked) */
   text: string;
+  /** the same before idioms were masked (same length): 打游戏 is still there */
+  raw: string;
   /** start index of the clause each char is in */
   clauseStart: Int32Array;
   /** clause starts, in order */
@@ -75,9 +77,29 @@ export function findSettled(text: string, starts: number[]): Set<number> {
   return settled;
 }
 
-export function textView(text: string): TextView {
+export function textView(text: string, raw: string = text): TextView {
   const { clauseStart, starts } = buildClauses(text);
-  return { text, clauseStart, starts, settled: findSettled(text, starts) };
+  return { text, raw: raw.length === text.length ? raw : text, clauseStart, starts, settled: findSettled(text, starts) };
+}
+
+/** It turned out otherwise: 经核实系…, 后来才知道是…, 虚惊一场, 无火情. Cancels what comes before it. */
+export const DEBUNK_RE =
+  /((核实|查看|询问|确认|了解|检测|查过了?|看过了?|检查)(后|了)?[^。！？，]{0,4}(系|为|是)|原来是|后来才知道|结果是|其实是|其实就是|虚惊|误报|辟谣|谣言|现场无异常|精神状态正常|无(火情|泄漏|异常|险情|坠落风险|安全隐患)|后来(也)?没(来|找|事|再)|就是记录一下)/;
+/** A joke, a game, fiction: cancels the cues in its sentence. */
+export const JOKE_RE = /(哈哈|开玩笑|玩笑|只是说说|说说而已|随口|游戏|手游|狼人杀|剧本杀|小品|话剧|演戏|排练|电视剧|电影|纪录片|片子|唱|新闻|术语|想死的心|心都有)/;
+/** Recovered or long past: 前年想不开被救回来了，现在恢复得挺好. */
+export const RECOVERED_RE = /(去年|前年|之前|以前|此前|曾经|有过|上次|那次)[^。！？]{0,30}(现在|已经|已|如今|后来)[^。！？]{0,12}(好了|挺好|稳定|康复|恢复|好好的|精神|积极|开心|拿到|结清)/;
+
+/** Where the first debunking marker starts (cues before it are cancelled); -1 when none. */
+export function debunkedBefore(v: TextView): number {
+  const m = DEBUNK_RE.exec(v.text);
+  return m ? m.index : -1;
+}
+
+/** A joke, fiction or a matter long recovered, in the sentence of a position. */
+export function notReal(v: TextView, at: number): boolean {
+  const s = sentenceAt(v.raw, at);
+  return JOKE_RE.test(s) || RECOVERED_RE.test(s);
 }
 
 export function isSettled(v: TextView, at: number): boolean {

@@ -18,7 +18,7 @@
  * (哈哈, 只是说说, 打游戏), things that turned out otherwise (经核实系…, 后来才知道)
  * and matters long recovered (前年…现在挺好) cancel the cues they cover.
  */
-import { isSettled, scopeBefore, sentenceAt, type TextView } from './context';
+import { debunkedBefore, isSettled, notReal, scopeBefore, sentenceAt, type TextView } from './context';
 
 export interface Cue {
   word: string;
@@ -84,12 +84,6 @@ const FAMILIES: Family[] = [
   },
 ];
 
-/** It turned out otherwise: 经核实系…, 后来才知道是…, 虚惊一场. Cancels the cues before it. */
-const DEBUNK = /(核实|查看|询问|确认|了解)(后)?(系|为|是)|原来是|后来才知道|结果是|其实是|其实就是|虚惊|误报|现场无异常|精神状态正常|情绪平稳/;
-/** A joke, a game, fiction: cancels the cues in its sentence. */
-const JOKE = /(哈哈|呵呵哈|开玩笑|玩笑|只是说说|说说而已|随口|游戏|手游|狼人杀|剧本杀|小品|话剧|演戏|排练|电视剧|电影|纪录片|歌|唱|新闻|术语|想死的心|心都有)/;
-/** Recovered or long past: 前年想不开被救回来了，现在恢复得挺好. */
-const RECOVERED = /(去年|前年|之前|以前|此前|曾经|有过|上次|那次)[^。！？]{0,30}(现在|已经|已|如今|后来)[^。！？]{0,12}(好了|挺好|稳定|康复|恢复|好好的|精神|积极|开心|拿到)/;
 /** Someone else who vanished (a debtor, a scammer, a husband gone for years): not withdrawal. */
 const OTHER_PARTY = /(对方|老板|商家|公司|骗子|平台|中介|包工头|店主|卖家|房东|租客|丈夫.{0,4}年)/;
 /** 活着就是为了孩子, 为了孩子也得撑: a reason to live, not a wish to die. */
@@ -107,7 +101,7 @@ function familyCues(v: TextView, f: Family): Cue[] {
     const at = m.index;
     if (isSettled(v, at) || scopeBefore(v, at) === 'neg' || scopeBefore(v, at) === 'hypo') continue;
     const s = sentenceAt(v.text, at);
-    if (JOKE.test(s) || UNDO.test(s) || RECOVERED.test(s)) continue;
+    if (notReal(v, at) || UNDO.test(s)) continue;
     if (f.name === 'withdrawal' && OTHER_PARTY.test(s)) continue;
     out.push({ word: m[0], at });
   }
@@ -116,13 +110,12 @@ function familyCues(v: TextView, f: Family): Cue[] {
 
 /** The cues that raise self_harm (empty when it is not raised). */
 export function selfHarmCues(v: TextView): Cue[] {
-  const debunk = DEBUNK.exec(v.text);
-  const cut = debunk ? debunk.index : Infinity;
+  const cut = debunkedBefore(v);
   let score = 0;
   const cues: Cue[] = [];
   const LOSS_ONLY = new Set<Cue>();
   for (const f of FAMILIES) {
-    const cs = familyCues(v, f).filter((c) => c.at < cut);
+    const cs = familyCues(v, f).filter((c) => c.at > cut);
     if (!cs.length) continue;
     score += f.weight;
     if (f.name === 'loss') {
