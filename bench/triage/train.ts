@@ -39,7 +39,7 @@ const feats = pool.map((r) => featurize(normalise(r.text).text));
 // fold -1 = always in training
 const fold = byAuthor ? pool.map((r) => LOAO_AUTHORS.indexOf(r.src)) : stratifiedFolds(pool, 'category', FOLDS);
 
-const LAMBDAS = [0, 0.5, 1, 2, 4, 8];
+const LAMBDAS = [0, 0.5, 1, 2, 4, 8, 16];
 const TAUS = [0.3, 0.5];
 const GATES = [Infinity, 8];
 const okCat = (r: LabelledReport, c: Category) => c === r.category || (r.acceptCategories ?? []).includes(c);

@@ -31,6 +31,8 @@ export interface EvalReport {
   riskAccuracy: number;
   highRecall: number;
   highPrecision: number;
+  /** high-risk counts: true positives, false positives, false negatives */
+  high: { tp: number; fp: number; fn: number };
   confusion: Record<string, Record<string, number>>;
   /** risk levels, rows expected, columns predicted */
   riskConfusion: Record<RiskLevel, Record<RiskLevel, number>>;
@@ -50,6 +52,11 @@ export function parseJsonl(text: string): LabelledReport[] {
 }
 
 export function evaluate(items: LabelledReport[]): EvalReport {
+  return evaluateWith(items, triage);
+}
+
+/** The same with another triage function (bench/triage/loao.ts: models trained without the author). */
+export function evaluateWith(items: LabelledReport[], triage: (input: { text: string; channel?: Channel }) => TriageResult): EvalReport {
   let cat = 0;
   let catStrict = 0;
   let dep = 0;
@@ -106,6 +113,7 @@ export function evaluate(items: LabelledReport[]): EvalReport {
     riskAccuracy: risk / n,
     highRecall: tp + fn ? tp / (tp + fn) : 1,
     highPrecision: tp + fp ? tp / (tp + fp) : 1,
+    high: { tp, fp, fn },
     confusion,
     riskConfusion,
     flags: Object.fromEntries(

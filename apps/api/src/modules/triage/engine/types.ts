@@ -108,6 +108,8 @@ export interface ModelsPart {
   second: number;
   /** the model named the category */
   byModel: boolean;
+  /** a self_harm report with no dispute behind it: 其他, for the centre */
+  crisis: boolean;
   /** risk model p(low), p(medium), p(high); null without a risk model */
   riskProbs: [number, number, number] | null;
 }

@@ -11,7 +11,7 @@
  * when every medium signal is soft; it never lowers a high level.
  */
 import { DEFAULT_DEPARTMENT, TRIAGE_FLAG_LABELS, type Department, type RiskLevel } from '@zongzhi/shared';
-import { debunkedBefore } from '../context';
+import { debunkedBefore, JOKE_RE, RECOVERED_RE } from '../context';
 import { CONSULT_RE } from '../lexicon';
 import type { DecidePart, ExtractPart, FlagsPart, Models, ModelsPart, NormalisedPart, RulesPart, Signal } from '../types';
 import { LEVEL_RANK } from './category-rules';
@@ -19,6 +19,16 @@ import { evidenceClause } from './explain';
 import { DRILL_RE } from './extract';
 import { HIGH_GROUP, MEDIUM_GROUP } from './rules';
 
+/** The hazard is already checked, made safe or only being inspected. */
+const HAZARD_CLEARED_RE = /(结构安全|整体安全|无(安全)?隐患|不影响.{0,4}安全|已(安排|报修|张贴|加固|设置|联系)|复查|回访|检修|演练|没(漏|味|事)|没什么味)/;
+/** A standing cause still to be put right (短路, 老化, 违规…): the hazard outlives the incident. */
+const OUTSTANDING_RE = /(整改|违规|不规范|短路|老化|私拉|飞线|未设|没有设)/;
+/** A campus matter that touches a child's safety, not homework or the canteen's salt. */
+const CAMPUS_HARM_RE = /(安全|受伤|伤|欺负|打|危险|霸凌|威胁|骚扰|走失|意外|事故|体罚|骂|刀|摔|跑出|失联|勒索|索要)/;
+/** Words saying it turned out otherwise, a drill, a joke or a matter long recovered: the model may not raise the level. */
+export function calmed(ctx: Pick<In, 'text' | 'view'>): boolean {
+  return debunkedBefore(ctx.view) >= 0 || DRILL_RE.test(ctx.text) || JOKE_RE.test(ctx.view.raw) || RECOVERED_RE.test(ctx.view.raw);
+}
 const SAFETY_MINOR_RE = /((灭火器|消防栓|水带|应急灯|指示灯|报警器|充电桩).{0,10}(过期|压力不足|坏|没了|不亮|缺|破)|已提醒|建议)/;
 /** A traffic accident happening now, not a past claim. */
 const FRESH_RE = /(刚才|刚刚|当场|现场|正在|拨打120|打了120|叫了120|相撞|想跑|躺在)/;
@@ -91,10 +101,10 @@ export function ruleLevel(ctx: In): Pick<DecidePart, 'consult' | 'consultOnly' |
   let level: RiskLevel = 'low';
   for (const s of kept) if (LEVEL_RANK[s.level] > LEVEL_RANK[level]) level = s.level;
   if (level === 'low' && !consult) {
-    if (category === 'safety_hazard' && !SAFETY_MINOR_RE.test(text) && !ONSITE_RE.test(text)) {
+    if (category === 'safety_hazard' && !SAFETY_MINOR_RE.test(text) && !ONSITE_RE.test(text) && (OUTSTANDING_RE.test(text) || (!ctx.settledSeen && !calmed(ctx))) && !HAZARD_CLEARED_RE.test(text)) {
       kept.push({ kind: 'baseline', level: 'medium', reason: '安全隐患类事项,需限期排查整改', at: 0 });
       level = 'medium';
-    } else if (category === 'campus' && /(学生|孩子|小孩|儿子|女儿|同学)/.test(text)) {
+    } else if (category === 'campus' && /(学生|孩子|小孩|儿子|女儿|同学)/.test(text) && CAMPUS_HARM_RE.test(text) && !ctx.settledSeen) {
       kept.push({ kind: 'baseline', level: 'medium', reason: '涉及在校学生(未成年人)安全', at: 0 });
       level = 'medium';
     }
@@ -108,11 +118,13 @@ export function flagReasons(forced: FlagsPart['forced']): string[] {
   const hz = forced.find((f) => f.code === 'hazard_active');
   const vp = forced.find((f) => f.code === 'vulnerable_person');
   for (const f of forced) {
-    if (f.code === 'hazard_active' || f.code === 'vulnerable_person') continue;
+    if (f.code === 'hazard_active' || f.code === 'vulnerable_person' || f.code === 'group') continue;
     const r = `${TRIAGE_FLAG_LABELS[f.code]}("${f.evidence}")`;
     if (!out.includes(r)) out.push(r);
   }
+  const crowd = forced.find((f) => f.code === 'group');
   if (hz && vp) out.push(`${TRIAGE_FLAG_LABELS.hazard_active}("${hz.evidence}")且${TRIAGE_FLAG_LABELS.vulnerable_person}("${vp.evidence}"),危及人身安全`);
+  else if (hz && crowd) out.push(`${TRIAGE_FLAG_LABELS.hazard_active}("${hz.evidence}")且现场人员众多("${crowd.evidence}"),危及人身安全`);
   return out;
 }
 
@@ -152,9 +164,9 @@ export function decidePhase(ctx: In): DecidePart {
     const [pLow, pMedium, pHigh] = ctx.riskProbs;
     let to: RiskLevel | null = null;
     let conf = 0;
-    const calmed = debunkedBefore(ctx.view) >= 0 || DRILL_RE.test(ctx.text);
-    if (pHigh >= risk.highAt && !calmed) [to, conf] = ['high', pHigh];
-    else if (level === 'low' && pMedium + pHigh >= risk.mediumAt) [to, conf] = ['medium', pMedium + pHigh];
+    const quiet = calmed(ctx);
+    if (pHigh >= risk.highAt && !quiet) [to, conf] = ['high', pHigh];
+    else if (level === 'low' && pMedium + pHigh >= risk.mediumAt && !quiet && !ctx.settledSeen) [to, conf] = ['medium', pMedium + pHigh];
     else if (level === 'medium' && pLow >= risk.lowAt && lowerable(kept)) [to, conf] = ['low', pLow];
     if (to) {
       const pc = Math.round(conf * 100);

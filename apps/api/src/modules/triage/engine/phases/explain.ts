@@ -44,6 +44,7 @@ export function categoryReason(ctx: In): string {
   const { category, evidence, byModel, probs, best, text } = ctx;
   const model = ctx.models.category;
   const ev = evidence[CAT_INDEX.get(category)!].slice(0, 4);
+  if (ctx.crisis) return '以自伤自杀风险为主,未见具体纠纷,归入其他,由综治中心统筹处置';
   if (category === 'other') return '未匹配到明确类别关键词,归入其他,建议人工研判';
   if (ev.length && !byModel) return `关键词:${ev.join('、')}`;
   const ci = model ? model.labels.indexOf(category) : -1;

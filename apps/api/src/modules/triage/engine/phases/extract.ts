@@ -29,6 +29,8 @@ export function extractPhase({ text, view }: { text: string; view: TextView }): 
   const maxGroup: Largest = { value: 0, text: '', at: -1 };
   for (const g of groups) {
     if (isSettled(view, g.index) || unreal(g.index) || DRILL_RE.test(sentenceAt(text, g.index))) continue;
+    // 业主群四百多人: members of a chat group, not people on the spot
+    if (/群(里)?(有|共)?$/.test(text.slice(Math.max(0, g.index - 3), g.index))) continue;
     if (scopeBefore(view, g.index) === 'neg') continue;
     if (g.size > maxGroup.value) Object.assign(maxGroup, { value: g.size, text: g.text, at: g.index });
   }

@@ -7,12 +7,14 @@
  * in the clause of a high-risk signal; when no rule term reaches
  * OTHER_THRESHOLD a confident model (p ≥ `tau`) names the category itself.
  *
+ * A self_harm report with no rule keyword of weight is 其他 (the centre's own).
+ *
  * Risk: p(low/medium/high) from the same n-grams plus the largest amount and
  * head-count in buckets. Only an opinion here; decide.ts says what it may do.
  */
 import { CATEGORIES, type Category, type RiskLevel } from '@zongzhi/shared';
 import { featurize, predictProba } from '../model';
-import type { ExtractPart, Models, ModelsPart, NormalisedPart, RulesPart } from '../types';
+import type { ExtractPart, FlagsPart, Models, ModelsPart, NormalisedPart, RulesPart } from '../types';
 import { CAT_INDEX, OTHER_THRESHOLD } from './category-rules';
 
 const bucket = (v: number, edges: number[]) => edges.filter((e) => v >= e).length;
@@ -33,7 +35,10 @@ export function riskInput(feats: string[], ctx: Pick<ExtractPart, 'maxAmount' | 
   return [...feats, ...riskTokens(ctx.maxAmount.value, ctx.maxGroup.value)];
 }
 
-export function modelsPhase(ctx: NormalisedPart & ExtractPart & RulesPart & { models: Models }): ModelsPart {
+/** Below this top rule score a self_harm report has no dispute of its own (chosen on the pool: 3 → +12 right). */
+const CRISIS_OWN_BELOW = 3;
+
+export function modelsPhase(ctx: NormalisedPart & ExtractPart & FlagsPart & RulesPart & { models: Models }): ModelsPart {
   const { text, scores, hotCats } = ctx;
   const model = ctx.models.category;
   let feats: string[] = [];
@@ -88,6 +93,16 @@ export function modelsPhase(ctx: NormalisedPart & ExtractPart & RulesPart & { mo
     }
   }
 
+  // a crisis with no dispute behind it (no rule keyword of weight) is the centre's own: 其他 → 综治中心
+  let crisis = false;
+  if (category !== 'other' && ruleTop < CRISIS_OWN_BELOW && ctx.flags.some((f) => f.code === 'self_harm')) {
+    category = 'other';
+    best = CAT_INDEX.get('other')!;
+    bestScore = scores[best];
+    byModel = false;
+    crisis = true;
+  }
+
   let riskProbs: ModelsPart['riskProbs'] = null;
   const risk = ctx.models.risk;
   if (risk) {
@@ -96,5 +111,5 @@ export function modelsPhase(ctx: NormalisedPart & ExtractPart & RulesPart & { mo
     const pr = (l: RiskLevel) => p[risk.labels.indexOf(l)];
     riskProbs = [pr('low'), pr('medium'), pr('high')];
   }
-  return { feats, probs, category, best, bestScore, second, byModel, riskProbs };
+  return { feats, probs, category, best, bestScore, second, byModel, riskProbs, crisis };
 }

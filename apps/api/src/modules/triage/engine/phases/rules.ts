@@ -25,6 +25,10 @@ export const MEDIUM_GROUP = 3;
 const VIOLENCE_OBJECT_RE = /(墙|门|窗|玻璃|车|东西|针|卡|球|字|电话|招呼|官司|疫苗|水|饭|包)/;
 const GATHER_NOT_GROUP_RE = /^.{0,8}(赌|麻将|打牌|吸毒)/;
 const GATHER_ANIMALS_RE = /^.{0,8}(猫|狗|鸟|蚊|苍蝇|老鼠|鸽)/;
+/** The old or disabled person is well and cared for: their age alone is no risk. */
+const WELL_RE = /(身体(尚好|健康|硬朗|挺好|还好|无恙|正常|尚可)|恢复良好|表示满意|无特殊需求)/;
+const THING_BROKEN_RE = /[翻碎坏烂扫开]/;
+const PAPERWORK_RE = /(手续|注销|丧葬|继承|遗产|遗嘱|户口|抚恤|补助|过户|证明)/;
 const ACCIDENT_RE = /(摔倒|跌倒|摔下|摔了|滑倒|不小心|自己摔|意外)/;
 const VIOLENT_CLAUSE_RE = /(打|推|殴|砍|捅|刺|踢|撞|砸|扎|抓)/;
 
@@ -55,6 +59,7 @@ export function riskSignals({ text, view }: NormalisedPart): { signals: Signal[]
         continue;
       }
       if (rule.kind === 'group' && /^聚集/.test(word) && GATHER_ANIMALS_RE.test(text.slice(at + 2, at + 12))) continue;
+      if (rule.kind === 'vulnerable' && WELL_RE.test(text)) continue;
       let kind: Signal['kind'] = rule.kind;
       let level: RiskLevel = rule.level;
       let reason = rule.reason(word);
@@ -76,6 +81,10 @@ export function riskSignals({ text, view }: NormalisedPart): { signals: Signal[]
         }
       }
       if (rule.kind === 'violence' && word.length > 3 && VIOLENCE_OBJECT_RE.test(word)) continue;
+      // 把花盆打翻/打碎: a thing, not a person
+      if (rule.kind === 'violence' && /打$/.test(word) && THING_BROKEN_RE.test(text[at + word.length] ?? '')) continue;
+      // 老人去世后要办哪些手续: paperwork after a death, not a death to answer
+      if (rule.kind === 'death' && PAPERWORK_RE.test(sentenceAt(text, at))) continue;
       if (rule.kind === 'injury' && level === 'high') {
         const clause = clauseAt(view, at);
         if (ACCIDENT_RE.test(clause) && !VIOLENT_CLAUSE_RE.test(clause)) {
