@@ -14,7 +14,7 @@ import riskJson from '../../apps/api/src/modules/triage/data/risk-model.json';
 import { featurize, toModel, trainModel } from '../../apps/api/src/modules/triage/engine/model';
 import { normalise } from '../../apps/api/src/modules/triage/engine/normalize';
 import { riskFeatures, triageWith } from '../../apps/api/src/modules/triage/engine/training';
-import { evaluateWith, formatFlags, formatRiskConfusion } from '../../apps/api/src/modules/triage/engine/evaluate';
+import { evaluateWith, formatConfusion, formatFlags, formatRiskConfusion } from '../../apps/api/src/modules/triage/engine/evaluate';
 import { LOAO_AUTHORS, loadPool } from './pool';
 
 const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ for (const a of authors) {
   const r = evaluateWith(items, (x) => triageWith(x, { category: catModel, risk: riskModel }));
   all.push(r);
   console.log(`${a.padEnd(26)}${String(r.n).padStart(4)}   ${pct(r.categoryAccuracy)}    ${pct(r.departmentAccuracy)}   ${pct(r.riskAccuracy)}   ${pct(r.highRecall)}       ${pct(r.highPrecision)}`);
-  if (r.flagsLabelled) console.log(formatRiskConfusion(r) + formatFlags(r));
+  if (r.flagsLabelled || args.includes('--confusion')) console.log(formatRiskConfusion(r) + '\n' + formatConfusion(r.confusion) + '\n' + formatFlags(r));
   if (args.includes('--failures'))
     for (const f of r.failures) if (f.wrong.includes('risk') || f.wrong.includes('category')) console.log(`  [${f.item.id}] ${f.wrong.join(',')} want ${f.item.category}/${f.item.riskLevel} got ${f.got.category}/${f.got.riskLevel}  ${f.item.text.slice(0, 90)}`);
 }

@@ -20,6 +20,10 @@ export interface TextView {
   starts: number[];
   /** starts of the clauses that report the matter as settled */
   settled: Set<number>;
+  /** where the first "it turned out otherwise" marker starts (DEBUNK_RE); -1 when none */
+  debunk: number;
+  /** notReal() per sentence start, filled as asked */
+  unrealAt: Map<number, boolean>;
 }
 
 export function buildClauses(text: string): { clauseStart: Int32Array; starts: number[] } {
@@ -79,7 +83,8 @@ export function findSettled(text: string, starts: number[]): Set<number> {
 
 export function textView(text: string, raw: string = text): TextView {
   const { clauseStart, starts } = buildClauses(text);
-  return { text, raw: raw.length === text.length ? raw : text, clauseStart, starts, settled: findSettled(text, starts) };
+  const d = DEBUNK_RE.exec(text);
+  return { text, raw: raw.length === text.length ? raw : text, clauseStart, starts, settled: findSettled(text, starts), debunk: d ? d.index : -1, unrealAt: new Map() };
 }
 
 /** It turned out otherwise: 经核实系…, 后来才知道是…, 虚惊一场, 无火情. Cancels what comes before it. */
@@ -92,14 +97,20 @@ export const RECOVERED_RE = /(去年|前年|之前|以前|此前|曾经|有过|�
 
 /** Where the first debunking marker starts (cues before it are cancelled); -1 when none. */
 export function debunkedBefore(v: TextView): number {
-  const m = DEBUNK_RE.exec(v.text);
-  return m ? m.index : -1;
+  return v.debunk;
 }
 
 /** A joke, fiction or a matter long recovered, in the sentence of a position. */
 export function notReal(v: TextView, at: number): boolean {
-  const s = sentenceAt(v.raw, at);
-  return JOKE_RE.test(s) || RECOVERED_RE.test(s);
+  let a = at;
+  while (a > 0 && !/[。！？!?\n]/.test(v.raw[a - 1])) a--;
+  let known = v.unrealAt.get(a);
+  if (known === undefined) {
+    const s = sentenceAt(v.raw, at);
+    known = JOKE_RE.test(s) || RECOVERED_RE.test(s);
+    v.unrealAt.set(a, known);
+  }
+  return known;
 }
 
 export function isSettled(v: TextView, at: number): boolean {

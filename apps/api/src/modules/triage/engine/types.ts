@@ -110,8 +110,8 @@ export interface ModelsPart {
   byModel: boolean;
   /** a self_harm report with no dispute behind it: 其他, for the centre */
   crisis: boolean;
-  /** risk model p(low), p(medium), p(high); null without a risk model */
-  riskProbs: [number, number, number] | null;
+  /** risk model p(low), p(medium), p(high), computed when first asked (decide asks only when the level may change); null without a risk model */
+  riskProbs: () => [number, number, number] | null;
 }
 
 export interface DecidePart {

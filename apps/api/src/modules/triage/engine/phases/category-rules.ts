@@ -2,11 +2,12 @@
  * Part of phase 4, rules: category scores from the lexicon (lexicon.ts).
  * Each keyword adds its weight, less on repeats; a keyword in the clause of a
  * risk signal weighs more (the dangerous event defines the case), in a settled
- * clause less; the stated demand (诉求:/主要是) more, side remarks (另反映/顺带)
+ * clause or before "经核实系…" less; the stated demand (诉求:/主要是) more, side remarks (另反映/顺带)
  * less; negated keywords (不是…, 没打架) do not count.
  */
 import { CATEGORIES, type Category, type RiskLevel } from '@zongzhi/shared';
 import { LEXICON, PATTERNS } from '../lexicon';
+import { debunkedBefore } from '../context';
 import type { NormalisedPart, RulesPart, Signal } from '../types';
 
 interface TermInfo {
@@ -51,6 +52,7 @@ export const OTHER_THRESHOLD = 1.5;
 
 export function categoryRuleScores({ text, view }: NormalisedPart, signals: Signal[]): Pick<RulesPart, 'scores' | 'evidence' | 'hotCats'> {
   const { clauseStart, settled } = view;
+  const cut = debunkedBefore(view);
   // strongest signal level per clause, for the category weighting
   const clauseLevel = new Map<number, number>();
   for (const s of signals) {
@@ -79,6 +81,8 @@ export function categoryRuleScores({ text, view }: NormalisedPart, signals: Sign
     const seen = new Map<string, number>();
     const baseClauseWeight = (at: number): number => {
       const cs = clauseStart[at] ?? 0;
+      // an alarm that turned out otherwise is not what the report is about
+      if (at < cut) return penaliseSettled ? 0.4 : 1;
       if (settled.has(cs)) return penaliseSettled ? 0.5 : 1;
       const lv = clauseLevel.get(cs) ?? 0;
       return lv === 2 ? 1.5 : lv === 1 ? 1.2 : 1;
@@ -119,6 +123,6 @@ export function categoryRuleScores({ text, view }: NormalisedPart, signals: Sign
   let top = 0;
   for (const s of scores) if (s > top) top = s;
   // a report about a settled matter still has a category
-  if (top < OTHER_THRESHOLD && settled.size > 0) ({ scores, evidence } = score(false));
+  if (top < OTHER_THRESHOLD && (settled.size > 0 || cut >= 0)) ({ scores, evidence } = score(false));
   return { scores, evidence, hotCats };
 }

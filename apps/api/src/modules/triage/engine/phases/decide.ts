@@ -160,8 +160,9 @@ export function decidePhase(ctx: In): DecidePart {
   // learned second opinion: may raise the level; never lowers a high one
   let modelNote = '';
   const risk = ctx.models.risk;
-  if (risk && ctx.riskProbs && level !== 'high' && !base.consultOnly) {
-    const [pLow, pMedium, pHigh] = ctx.riskProbs;
+  const opinion = risk && level !== 'high' && !base.consultOnly ? ctx.riskProbs() : null;
+  if (risk && opinion) {
+    const [pLow, pMedium, pHigh] = opinion;
     let to: RiskLevel | null = null;
     let conf = 0;
     const quiet = calmed(ctx);

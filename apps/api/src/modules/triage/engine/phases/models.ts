@@ -103,13 +103,16 @@ export function modelsPhase(ctx: NormalisedPart & ExtractPart & FlagsPart & Rule
     crisis = true;
   }
 
-  let riskProbs: ModelsPart['riskProbs'] = null;
   const risk = ctx.models.risk;
-  if (risk) {
-    if (!feats.length) feats = featurize(text);
-    const p = predictProba(risk, riskInput(feats, ctx));
+  let memo: [number, number, number] | null | undefined;
+  const riskProbs = (): [number, number, number] | null => {
+    if (memo !== undefined) return memo;
+    if (!risk) return (memo = null);
+    if (!out.feats.length) out.feats = featurize(text);
+    const p = predictProba(risk, riskInput(out.feats, ctx));
     const pr = (l: RiskLevel) => p[risk.labels.indexOf(l)];
-    riskProbs = [pr('low'), pr('medium'), pr('high')];
-  }
-  return { feats, probs, category, best, bestScore, second, byModel, riskProbs, crisis };
+    return (memo = [pr('low'), pr('medium'), pr('high')]);
+  };
+  const out: ModelsPart = { feats, probs, category, best, bestScore, second, byModel, riskProbs, crisis };
+  return out;
 }
