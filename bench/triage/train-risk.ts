@@ -90,8 +90,10 @@ for (const highAt of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 2])
   for (const mediumAt of [0.5, 0.6, 0.7, 0.8, 2])
     for (const lowAt of [0.5, 0.6, 0.7, 0.8, 2]) {
       const u = score(unseen, (i) => combine(i, highAt, mediumAt, lowAt));
-      // recall first (a missed high-risk case is the costly error), while precision stays well above 0.80
-      const obj = u.precision >= 0.85 ? u.recall + u.acc : -1;
+      // recall first (a missed life in danger is the costly error: issue 21 asks ≥ 98%), counted twice, while
+      // precision stays at 0.90 or more (the target is 0.85; the margin is for authors not yet seen: at 0.88 the
+      // look-alike author indep-k fell to 75% precision leave-one-author-out)
+      const obj = u.precision >= 0.9 ? 2 * u.recall + u.acc : -1;
       if (obj > best.obj + 1e-9) best = { highAt, mediumAt, lowAt, obj };
     }
 for (const highAt of [0.4, 0.5, 0.6, 0.8]) console.log(line(`raise to high at ${highAt}`, (i) => combine(i, highAt, 2, 2)));

@@ -129,6 +129,16 @@ describe('flags the models may never lower', () => {
     expect(r.reasons[1]).toMatch(/自伤自杀风险|暴力威胁|现实危险/);
   });
 
+  it.each([
+    ['a bare sum owed to a supplier', '我是给他们厂供货的，货款一共 480000 拖了一年多，我这小厂快撑不住了', 'large_amount'],
+    ['smoke already rising in a blocked fire lane', '消防通道堆满了货和电动车，刚才那边已经开始冒烟了', 'hazard_active'],
+    ['a parent about a bullied teenager', '孩子在学校天天被几个同学欺负，这两天把自己关在房间不吃饭，还问我他要是不在了我们会不会轻松点', 'self_harm'],
+  ])('the issue\'s misses, reworded: %s → high with %s', (_name, text, code) => {
+    const r = triage({ text });
+    expect(r.riskLevel).toBe('high');
+    expect(r.flags.map((f) => f.code)).toContain(code);
+  });
+
   it('an active hazard far from anyone vulnerable is flagged but not forced high by the flag', () => {
     const f = flagsOf('巡查发现某路段人行道井盖缺失');
     expect(f.flags.map((x) => x.code)).toContain('hazard_active');
