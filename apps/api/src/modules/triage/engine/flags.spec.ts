@@ -51,6 +51,7 @@ describe('violence_threat, including veiled revenge', () => {
     ['"I know where his kid goes to school"', '他不还钱，我知道他儿子在哪个学校上学'],
     ['"nothing to lose"', '我现在什么都没了，也没什么好怕的了'],
     ['a knife in hand', '男子拿着菜刀在小区门口叫骂'],
+    ['a game as what the quarrel is about', '儿子沉迷网络游戏，经常向家里要钱，今晚拿着菜刀说不给钱就砍死全家'],
   ])('%s', (_name, text) => {
     expect(codes(text)).toContain('violence_threat');
   });
@@ -59,6 +60,7 @@ describe('violence_threat, including veiled revenge', () => {
     ['a worry', '我担心他会报复我'],
     ['a negation', '他说不会报复，只是想要个说法'],
     ['a bargain price', '商场跳楼价大甩卖，砍价砍到一半'],
+    ['words shouted in a game', '楼上小孩打游戏一直喊“杀了你”，半夜还在喊'],
   ])('not for %s', (_name, text) => {
     expect(codes(text)).not.toContain('violence_threat');
   });
