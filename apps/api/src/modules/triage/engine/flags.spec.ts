@@ -7,8 +7,8 @@ import { triage } from './index';
 
 /** The flags phase alone, on normalised text, as the engine runs it. */
 function flagsOf(raw: string) {
-  const { text } = normalise(raw);
-  return detectFlags({ view: textView(text), amounts: extractAmounts(text), groups: extractGroupSizes(text) });
+  const n = normalise(raw);
+  return detectFlags({ view: textView(n.text, n.raw), amounts: extractAmounts(n.text), groups: extractGroupSizes(n.text) });
 }
 const codes = (raw: string) => flagsOf(raw).flags.map((f) => f.code);
 const evidenceOf = (raw: string, code: TriageFlagCode) => flagsOf(raw).flags.find((f) => f.code === code)?.evidence;
