@@ -55,6 +55,11 @@ describe('phase 4, rules', () => {
   it('drops signals before "经核实系…", in jokes and in drills; keeps real ones with a quoting reason', () => {
     expect(riskSignals(normalisePhase({ text: '报警人称有人喊杀人啦，民警到场核实系看电视剧音量过大' })).signals.filter((s) => s.level === 'high')).toEqual([]);
     expect(riskSignals(normalisePhase({ text: '商场搞消防演习，到处冒烟' })).signals.filter((s) => s.kind === 'danger')).toEqual([]);
+    // a check that finds the cause, or finds harm, debunks nothing
+    const cause = riskSignals(normalisePhase({ text: '两伙人持棍棒对峙，一人头部受伤送医。经了解系因修村道占地补偿分配引起' })).signals;
+    expect(cause.some((s) => s.level === 'high')).toBe(true);
+    const harm = riskSignals(normalisePhase({ text: '某户女子身上多处淤青，经了解系丈夫长期家暴所致' })).signals;
+    expect(harm.some((s) => s.kind === 'violence')).toBe(true);
     const real = riskSignals(normalisePhase({ text: '楼道里冒烟了，火苗往上窜' })).signals;
     expect(real.some((s) => s.kind === 'danger' && s.reason.includes('冒烟'))).toBe(true);
   });
