@@ -133,7 +133,7 @@ export function violenceThreat(v: TextView): Cue[] {
 
 export function hazardActive(v: TextView): Cue[] {
   return cues(v, HAZARD).filter((c) => {
-    if (/走失|失踪|下落不明|未归|没回|未回|找不到|没找到/.test(c.word) && /(找到|接回|回家了|回来了|已回)/.test(v.text.slice(c.at))) return false;
+    if (/走失|失踪|下落不明|未归|没回|未回|找不到|没找到/.test(c.word) && /((?<![未没不还])找到|接回|回家了|回来了|已回)/.test(v.text.slice(c.at))) return false;
     const s = sentenceAt(v.text, c.at);
     if (HAZARD_NOT_NOW.test(s) || v.text[c.at + c.word.length] === '过') return false;
     // a smell that comes every night is pollution, not a leak
