@@ -5,7 +5,7 @@
 import './resolve-shared';
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluate, formatConfusion, formatFlags, parseJsonl } from '../../apps/api/src/modules/triage/engine/evaluate';
+import { evaluate, formatConfusion, formatFlags, formatRiskConfusion, parseJsonl } from '../../apps/api/src/modules/triage/engine/evaluate';
 
 const args = process.argv.slice(2);
 const showFailures = args.includes('--failures');
@@ -18,7 +18,8 @@ console.log(`category accuracy (alternatives accepted): ${pct(r.categoryAccuracy
 console.log(`department accuracy (alternatives accepted): ${pct(r.departmentAccuracy)}`);
 console.log(`risk-level accuracy: ${pct(r.riskAccuracy)}`);
 console.log(`high-risk recall: ${pct(r.highRecall)}   high-risk precision: ${pct(r.highPrecision)}`);
-console.log('\ncategory confusion matrix (rows expected, columns predicted):');
+console.log('\n' + formatRiskConfusion(r));
+console.log('category confusion matrix (rows expected, columns predicted):');
 console.log(formatConfusion(r.confusion));
 if (r.flagsLabelled) console.log(formatFlags(r));
 if (showFailures) {

@@ -1,4 +1,7 @@
-/** The labelled files the models are trained on (never heldout.jsonl nor final-blind.jsonl: heldout.spec.ts gates on them). */
+/**
+ * The labelled files the models are trained on. Never a file listed in data/held-out.json (heldout.spec.ts gates
+ * on them and proves no held-out text is in a training file); loadFile refuses one.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseJsonl, type LabelledReport } from '../../apps/api/src/modules/triage/engine/evaluate';
@@ -19,11 +22,21 @@ export const UNSEEN_BY_RULES = [
   'indep-s-short.jsonl',
   'indep-l-long.jsonl',
 ];
-export const POOL_FILES = ['train.jsonl', 'dev-independent.jsonl', 'blind-independent.jsonl', ...UNSEEN_BY_RULES];
+/** final-blind.jsonl was scored once (2026-11-25) and is training data since issue 21. */
+export const SCORED_BLIND = ['final-blind.jsonl'];
+/** Issue 21: life-safety reports (half high-risk in indirect form, half look-alikes), each with its flags. */
+export const NEW_AUTHORS = ['ls-train-p.jsonl', 'ls-train-q.jsonl'];
+/** Each of these authors is predicted by models trained without it (leave-one-author-out). */
+export const LOAO_AUTHORS = [...UNSEEN_BY_RULES, ...SCORED_BLIND, ...NEW_AUTHORS];
+export const POOL_FILES = ['train.jsonl', 'dev-independent.jsonl', 'blind-independent.jsonl', ...LOAO_AUTHORS];
+
+/** Files never trained on (data/held-out.json; the lead adds blind sets there once scored). */
+export const HELD_OUT: string[] = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../apps/api/src/modules/triage/data/held-out.json'), 'utf8'));
 
 export type PooledReport = LabelledReport & { src: string };
 
 export function loadFile(f: string): PooledReport[] {
+  if (HELD_OUT.includes(f)) throw new Error(`${f} is held out (data/held-out.json): never train on it`);
   return parseJsonl(fs.readFileSync(path.join(DATA_DIR, f), 'utf8')).map((r) => ({ ...r, src: f }));
 }
 

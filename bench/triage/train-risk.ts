@@ -4,7 +4,7 @@
  * apps/api/src/modules/triage/data/risk-model.json.
  *   pnpm exec ts-node --transpile-only -P bench/triage/tsconfig.json bench/triage/train-risk.ts [--kfold [--folds 5]] [--dry] [--explore]
  *     [--high-at X --medium-at Y --low-at Z]
- * The choice is made on the files the rules were never tuned on (UNSEEN_BY_RULES), each predicted by a model
+ * The choice is made on the files the rules were never tuned on (LOAO_AUTHORS), each predicted by a model
  * trained without its author (leave-one-author-out), i.e. as for a new author's reports.
  */
 import './resolve-shared';
@@ -12,8 +12,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { RiskLevel } from '@zongzhi/shared';
 import { predictProba, serializeModel, toModel, trainModel } from '../../apps/api/src/modules/triage/engine/model';
-import { riskFeatures, setRiskModel, triage } from '../../apps/api/src/modules/triage/engine';
-import { DATA_DIR, loadPool, stratifiedFolds, UNSEEN_BY_RULES } from './pool';
+import { riskFeatures, triageWith } from '../../apps/api/src/modules/triage/engine/training';
+import { DATA_DIR, loadPool, stratifiedFolds, LOAO_AUTHORS } from './pool';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -30,12 +30,11 @@ const feats = inputs.map((x) => x.feats);
 // --by-author: leave one unseen author out at a time (the others and the older files always train):
 // the figure for a new author, which is what an independent test set is; plain k-fold shares authors across folds
 const byAuthor = !args.includes('--kfold');
-const fold = byAuthor ? pool.map((r) => UNSEEN_BY_RULES.indexOf(r.src)) : stratifiedFolds(pool, 'riskLevel', FOLDS);
-const NFOLDS = byAuthor ? UNSEEN_BY_RULES.length : FOLDS;
+const fold = byAuthor ? pool.map((r) => LOAO_AUTHORS.indexOf(r.src)) : stratifiedFolds(pool, 'riskLevel', FOLDS);
+const NFOLDS = byAuthor ? LOAO_AUTHORS.length : FOLDS;
 
 // rules alone, and the model's out-of-fold probabilities
-setRiskModel(null);
-const rules = pool.map((r) => triage({ text: r.text, channel: r.channel }).riskLevel);
+const rules = pool.map((r) => triageWith({ text: r.text, channel: r.channel }, { risk: null }).riskLevel);
 const pHigh = new Float64Array(pool.length);
 const pMid = new Float64Array(pool.length);
 const t0 = Date.now();
@@ -70,7 +69,7 @@ const score = (filter: (i: number) => boolean, level: (i: number) => RiskLevel) 
   });
   return { acc: ok / n, recall: tp / (tp + fn), precision: tp / (tp + fp), n };
 };
-const unseen = (i: number) => UNSEEN_BY_RULES.includes(pool[i].src);
+const unseen = (i: number) => LOAO_AUTHORS.includes(pool[i].src);
 const all = () => true;
 const pc = (x: number) => (x * 100).toFixed(1).padStart(5);
 const line = (label: string, f: (i: number) => RiskLevel) => {
@@ -79,7 +78,7 @@ const line = (label: string, f: (i: number) => RiskLevel) => {
   const rest = byAuthor ? '' : `   all: acc ${pc(a.acc)} recall ${pc(a.recall)} prec ${pc(a.precision)}`;
   return `${label.padEnd(22)} unseen: acc ${pc(u.acc)} recall ${pc(u.recall)} prec ${pc(u.precision)}${rest}`;
 };
-console.log(`${byAuthor ? 'leave-one-author-out' : `${FOLDS}-fold`} CV on ${pool.length} reports (${Date.now() - t0} ms); unseen = ${UNSEEN_BY_RULES.join(', ')} (n=${score(unseen, (i) => rules[i]).n})`);
+console.log(`${byAuthor ? 'leave-one-author-out' : `${FOLDS}-fold`} CV on ${pool.length} reports (${Date.now() - t0} ms); unseen = ${LOAO_AUTHORS.join(', ')} (n=${score(unseen, (i) => rules[i]).n})`);
 console.log(line('rules alone', (i) => rules[i]));
 {
   // the model alone (argmax), for reference
@@ -91,8 +90,10 @@ for (const highAt of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 2])
   for (const mediumAt of [0.5, 0.6, 0.7, 0.8, 2])
     for (const lowAt of [0.5, 0.6, 0.7, 0.8, 2]) {
       const u = score(unseen, (i) => combine(i, highAt, mediumAt, lowAt));
-      // recall first (a missed high-risk case is the costly error), while precision stays well above 0.80
-      const obj = u.precision >= 0.85 ? u.recall + u.acc : -1;
+      // recall first (a missed life in danger is the costly error: issue 21 asks ≥ 98%), counted twice, while
+      // precision stays at 0.90 or more (the target is 0.85; the margin is for authors not yet seen: at 0.88 the
+      // look-alike author indep-k fell to 75% precision leave-one-author-out)
+      const obj = u.precision >= 0.9 ? 2 * u.recall + u.acc : -1;
       if (obj > best.obj + 1e-9) best = { highAt, mediumAt, lowAt, obj };
     }
 for (const highAt of [0.4, 0.5, 0.6, 0.8]) console.log(line(`raise to high at ${highAt}`, (i) => combine(i, highAt, 2, 2)));

@@ -31,7 +31,11 @@ export interface EvalReport {
   riskAccuracy: number;
   highRecall: number;
   highPrecision: number;
+  /** high-risk counts: true positives, false positives, false negatives */
+  high: { tp: number; fp: number; fn: number };
   confusion: Record<string, Record<string, number>>;
+  /** risk levels, rows expected, columns predicted */
+  riskConfusion: Record<RiskLevel, Record<RiskLevel, number>>;
   /** per flag, over the reports whose file labels flags (n = flagsLabelled) */
   flags: Record<TriageFlagCode, FlagScore>;
   flagsLabelled: number;
@@ -48,6 +52,11 @@ export function parseJsonl(text: string): LabelledReport[] {
 }
 
 export function evaluate(items: LabelledReport[]): EvalReport {
+  return evaluateWith(items, triage);
+}
+
+/** The same with another triage function (bench/triage/loao.ts: models trained without the author). */
+export function evaluateWith(items: LabelledReport[], triage: (input: { text: string; channel?: Channel }) => TriageResult): EvalReport {
   let cat = 0;
   let catStrict = 0;
   let dep = 0;
@@ -60,9 +69,11 @@ export function evaluate(items: LabelledReport[]): EvalReport {
   const failures: EvalReport['failures'] = [];
   const fl = Object.fromEntries(TRIAGE_FLAGS.map((c) => [c, { tp: 0, fp: 0, fn: 0, precision: 1, recall: 1 }])) as Record<TriageFlagCode, FlagScore>;
   let flagsLabelled = 0;
+  const riskConfusion = { low: { low: 0, medium: 0, high: 0 }, medium: { low: 0, medium: 0, high: 0 }, high: { low: 0, medium: 0, high: 0 } } as Record<RiskLevel, Record<RiskLevel, number>>;
   const flagMisses: EvalReport['flagMisses'] = [];
   for (const item of items) {
     const got = triage({ text: item.text, channel: item.channel });
+    if (riskConfusion[item.riskLevel]) riskConfusion[item.riskLevel][got.riskLevel]++;
     if (Array.isArray(item.flags)) {
       flagsLabelled++;
       const want = new Set(item.flags.map((f) => (typeof f === 'string' ? f : f.code)));
@@ -102,7 +113,9 @@ export function evaluate(items: LabelledReport[]): EvalReport {
     riskAccuracy: risk / n,
     highRecall: tp + fn ? tp / (tp + fn) : 1,
     highPrecision: tp + fp ? tp / (tp + fp) : 1,
+    high: { tp, fp, fn },
     confusion,
+    riskConfusion,
     flags: Object.fromEntries(
       TRIAGE_FLAGS.map((c) => {
         const { tp, fp, fn } = fl[c];
@@ -138,4 +151,10 @@ export function formatFlags(r: EvalReport): string {
     out += c.padEnd(20) + [f.tp, f.fp, f.fn].map((x) => String(x).padStart(6)).join('') + '  ' + pct(f.precision) + ' ' + pct(f.recall) + '\n';
   }
   return out;
+}
+
+/** The risk-level confusion matrix as text. */
+export function formatRiskConfusion(r: EvalReport): string {
+  const L = ['low', 'medium', 'high'] as const;
+  return ['risk expected\\got   low  medium  high', ...L.map((e) => e.padEnd(18) + L.map((g) => String(r.riskConfusion[e][g]).padStart(6)).join('  '))].join('\n') + '\n';
 }

@@ -7,8 +7,8 @@ import { triage } from './index';
 
 /** The flags phase alone, on normalised text, as the engine runs it. */
 function flagsOf(raw: string) {
-  const { text } = normalise(raw);
-  return detectFlags({ view: textView(text), amounts: extractAmounts(text), groups: extractGroupSizes(text) });
+  const n = normalise(raw);
+  return detectFlags({ view: textView(n.text, n.raw), amounts: extractAmounts(n.text), groups: extractGroupSizes(n.text) });
 }
 const codes = (raw: string) => flagsOf(raw).flags.map((f) => f.code);
 const evidenceOf = (raw: string, code: TriageFlagCode) => flagsOf(raw).flags.find((f) => f.code === code)?.evidence;
@@ -51,6 +51,7 @@ describe('violence_threat, including veiled revenge', () => {
     ['"I know where his kid goes to school"', '他不还钱，我知道他儿子在哪个学校上学'],
     ['"nothing to lose"', '我现在什么都没了，也没什么好怕的了'],
     ['a knife in hand', '男子拿着菜刀在小区门口叫骂'],
+    ['a game as what the quarrel is about', '儿子沉迷网络游戏，经常向家里要钱，今晚拿着菜刀说不给钱就砍死全家'],
   ])('%s', (_name, text) => {
     expect(codes(text)).toContain('violence_threat');
   });
@@ -59,6 +60,7 @@ describe('violence_threat, including veiled revenge', () => {
     ['a worry', '我担心他会报复我'],
     ['a negation', '他说不会报复，只是想要个说法'],
     ['a bargain price', '商场跳楼价大甩卖，砍价砍到一半'],
+    ['words shouted in a game', '楼上小孩打游戏一直喊“杀了你”，半夜还在喊'],
   ])('not for %s', (_name, text) => {
     expect(codes(text)).not.toContain('violence_threat');
   });
@@ -127,6 +129,16 @@ describe('flags the models may never lower', () => {
     expect(r.riskLevel).toBe('high');
     expect(r.tier).toBe('district');
     expect(r.reasons[1]).toMatch(/自伤自杀风险|暴力威胁|现实危险/);
+  });
+
+  it.each([
+    ['a bare sum owed to a supplier', '我是给他们厂供货的，货款一共 480000 拖了一年多，我这小厂快撑不住了', 'large_amount'],
+    ['smoke already rising in a blocked fire lane', '消防通道堆满了货和电动车，刚才那边已经开始冒烟了', 'hazard_active'],
+    ['a parent about a bullied teenager', '孩子在学校天天被几个同学欺负，这两天把自己关在房间不吃饭，还问我他要是不在了我们会不会轻松点', 'self_harm'],
+  ])('the issue\'s misses, reworded: %s → high with %s', (_name, text, code) => {
+    const r = triage({ text });
+    expect(r.riskLevel).toBe('high');
+    expect(r.flags.map((f) => f.code)).toContain(code);
   });
 
   it('an active hazard far from anyone vulnerable is flagged but not forced high by the flag', () => {

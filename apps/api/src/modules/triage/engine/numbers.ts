@@ -84,7 +84,7 @@ export function parseChineseNumber(input: string): number | null {
   return Number.isFinite(total) ? total : null;
 }
 
-const NUM = '(?:[0-9][0-9,]*(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿几数壹贰叁肆伍陆柒捌玖拾佰仟萬点]|(?<=十)好(?=几))';
+const NUM = '(?:[0-9](?:[0-9]|,(?=[0-9]{3}))*(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿几数壹贰叁肆伍陆柒捌玖拾佰仟萬点]|(?<=十)好(?=几))';
 // a numeral run, optionally with 多/余/来 and 上 prefix, then an optional 万/亿/w/k
 const AMOUNT_RE = new RegExp(
   `(上|近|约|共|达)?(${NUM}+(?:[多余来]?(?:${NUM})*)?(?:[万亿wWkK])?(?:[多余来])?(?:[万亿])?)\\s*(元|块钱|块|圆|万元|余元|多元|钱)?`,
@@ -96,9 +96,9 @@ const MONEY_BEFORE = /(欠|工资|薪|款|费|赔|偿|金|租|钱|价|花了|损
 /** A bare sum of five to eight digits (350000, 1,200,000), not a phone, an ID or a year. */
 const BARE_SUM_RE = /^[1-9][0-9]{0,2}(,[0-9]{3}){1,2}$|^[1-9][0-9]{4,7}$/;
 /** Words that make a bare number in the same sentence a sum of money. */
-const MONEY_CONTEXT_RE = /(欠|借|还钱|还款|货款|工程款|尾款|账|债|赔|损失|款|钱|元|转账|打款|付|收据|发票|合同|投资|垫资|工资|供货|结算)/;
+const MONEY_CONTEXT_RE = /(欠|借|还钱|还款|货款|工程款|尾款|账|债|赔|损失|款|钱|元|转账|打款|付|收了?我|交了|骗了?|卖了|本息|首付|定金|收据|发票|合同|投资|垫资|工资|供货|结算)/;
 const SLANG_AFTER_RE = /^(了|啊|呢|吧|都|还|没|不|呀|的|$|[，。；！？,\s])/;
-const SLANG_BEFORE_RE = /(欠|借|赔|亏|投|花|损失|骗|要|还|贷|输|垫|压|拖|少说|差不多|足足|整整|总共|一共)[^，。；！？]{0,4}$/;
+const SLANG_BEFORE_RE = /(欠|借|赔|亏|投|花|损失|骗|要|还|贷|输|垫|压|拖|付|卖|收|交|少说|差不多|足足|整整|总共|一共|总数|加起来|本息)[^，。；！？]{0,6}$/;
 
 function sentenceAround(text: string, at: number): string {
   let a = at;
@@ -139,13 +139,13 @@ export function extractAmounts(text: string): AmountHit[] {
     let isMoney = false;
     if (unit === '块' && /^[地田砖石板牌玻空菜]/.test(after)) isMoney = false;
     else if (unit) isMoney = true;
-    else if (hasWan && !/^[个名位户家人号平亩米斤吨辆台套间头只棵株册本次]/.test(after)) isMoney = true;
+    else if (hasWan && !/^[个名位户家人号平亩米斤吨辆台套间头只棵株册本次步字]/.test(after) && !/^(金币|积分|粉丝|播放|像素|平方|快充|功率)/.test(after) && !(/[wWkK]$/.test(body) && /^[快充功瓦]/.test(after))) isMoney = true;
     else if (NOT_MONEY_AFTER.test(after)) isMoney = false;
     else if (MONEY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && /\d{3,}|[百千]/.test(body)) isMoney = true;
-    else if (BARE_SUM_RE.test(body) && !/^[0-9]/.test(after) && MONEY_CONTEXT_RE.test(sentenceAround(text, start))) isMoney = true;
+    else if (BARE_SUM_RE.test(body) && !/^[0-9]/.test(after) && MONEY_CONTEXT_RE.test(sentenceAround(text, start)) && !/(编号|号码|账号|卡号|单号|编码|代码|门牌|房号|工号|学号|密码)[^，。；]{0,6}$/.test(text.slice(Math.max(0, start - 10), start))) isMoney = true;
     let slang = false;
     // 欠了四十多个 / 亏了三十几个: 个 meaning 万 in talk about money
-    if (!isMoney && after[0] === '个' && SLANG_AFTER_RE.test(text.slice(end + 1, end + 3)) && SLANG_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start)) && !/[0-9]/.test(body) && /[十]/.test(body)) {
+    if (!isMoney && after[0] === '个' && SLANG_AFTER_RE.test(text.slice(end + 1, end + 3)) && SLANG_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start)) && !/[0-9]/.test(body) && /[十百]/.test(body)) {
       isMoney = true;
       slang = true;
     }
@@ -168,7 +168,7 @@ export const HUGE_SUM_RE = /(金额巨大|数额巨大|巨额|巨款|上百万|�
 // Group size
 
 const PEOPLE_NOUN =
-  '(?:人|工人|农民工|民工|工友|村民|业主|居民|住户|商户|家长|学生|孩子|小孩|老人|老年人|会员|员工|职工|师傅|男子|女子|青年|年轻人|亲戚|家属|群众|租户|摊贩|同事|兄弟|人员|学员|患者|病人|乘客|群众|户主|拆迁户|被拆迁户|债主|人家|同学|邻居|租客|顾客|朋友|老师|农户|店主|摊主|司机|骑手|外卖员|队员|姐妹|老乡|客户|学员|孩子们|业户|商家|店家|家庭)';
+  '(?:人|娃|娃娃|工人|农民工|民工|工友|村民|业主|居民|住户|商户|家长|学生|孩子|小孩|老人|老年人|会员|员工|职工|师傅|男子|女子|青年|年轻人|亲戚|家属|群众|租户|摊贩|同事|兄弟|人员|学员|患者|病人|乘客|群众|户主|拆迁户|被拆迁户|债主|人家|同学|邻居|租客|顾客|朋友|老师|农户|店主|摊主|司机|骑手|外卖员|队员|姐妹|老乡|客户|学员|孩子们|业户|商家|店家|家庭)';
 const GROUP_RE = new RegExp(
   `(上|近|约|共|有|达)?([0-9]+|[一二两三四五六七八九十百千几数][一二两三四五六七八九十百千几数好]*)(多|余|来|几)?(个|名|位|户|家|人|号人|口人|号)(${PEOPLE_NOUN})?`,
   'g',

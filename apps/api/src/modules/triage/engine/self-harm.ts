@@ -18,7 +18,7 @@
  * (哈哈, 只是说说, 打游戏), things that turned out otherwise (经核实系…, 后来才知道)
  * and matters long recovered (前年…现在挺好) cancel the cues they cover.
  */
-import { isSettled, scopeBefore, sentenceAt, type TextView } from './context';
+import { debunkedBefore, isSettled, notReal, scopeBefore, sentenceAt, type TextView } from './context';
 
 export interface Cue {
   word: string;
@@ -37,7 +37,7 @@ const FAMILIES: Family[] = [
   {
     name: 'wish',
     weight: 2,
-    re: /(不想活|不活了|活不下去|活不成了|没法活了|活着?(也|还|又)?(没|有什么|干啥|干嘛|图啥|图什么)(意思|意义|用|劲|盼头|奔头)|活着(干啥|干嘛|图啥)|活着?(太|真)累|活够了|没脸活|不如死|死了算了|一了百了|一死了之|寻死|轻生|自杀|自尽|寻短见|想不开.{0,4}(自杀|轻生|跳)|不想(再)?醒(过来)?|(跟|随|陪)(老伴|他|她|我妈|我爸|老头|老婆子)(去|走)了|没(什么|啥)(可|好|值得)?留恋|世界(上)?没(什么|我的)|没我的地方|就当没我|命抵给|这条命(抵|赔|不要)|拉.{0,3}垫背|死给.{0,4}看|死在.{0,8}(门口|面前|家里|家门)|大不了(一)?死|(我|我们|俺|我们娘俩)(要是|如果)?(死了|不在了|消失了|走了|没了)[^。！？]{0,10}(清净|干净|轻松|好过|不用|省心|解脱|好了|没人)|没有(我|她|他)[^。！？]{0,6}更好|(如果|要是)我不在了|我(可能|也许|怕是)?不在了|要去很远的地方|(就|我就|我也|就能)解脱了?|不会再麻烦(任何人|你们|大家)|以后不(再)?麻烦|等.{0,6}就走|(?<![得烦累气热吵闷饿困])(想|要)(去)?死(?![人者亡角])(?!你|您|我了)|结束(自己的?)?生命|了结自己|自我了结|自己了结)/g,
+    re: /(不想活|不活了|活不下去|活不成了|没法活了|活着?(也|还|又)?(没|有什么|干啥|干嘛|图啥|图什么)(意思|意义|用|劲|盼头|奔头)|活着(干啥|干嘛|图啥)|活着?(太|真)累|活够了|没脸活|不如死|死了算了|一了百了|一死了之|寻死|轻生|自杀|自尽|寻短见|想不开.{0,4}(自杀|轻生|跳)|不想(再)?醒(过来)?|(跟|随|陪)(老伴|他|她|我妈|我爸|老头|老婆子)(去|走)了|没(什么|啥)(可|好|值得)?留恋|世界(上)?没(什么|我的)|没我的地方|就当没我|命抵给|这条命(抵|赔|不要)|拉.{0,3}垫背|死给.{0,4}看|死在.{0,8}(门口|面前|家里|家门)|大不了(一)?死|(要是|如果)?(我|我们|俺|我们娘俩)(要是|如果)?(死了|不在了|消失了|走了|没了)[^。！？]{0,10}(清净|干净|轻松|好过|不用|省心|解脱|好了|没人)|带着?(孩子|娃|儿子|女儿).{0,4}一起(走|死|跳)|没有(我|她|他)[^。！？]{0,6}更好|(如果|要是)我不在了|我(可能|也许|怕是)?不在了|要去很远的地方|(就|我就|我也|就能)解脱了?|不会再麻烦(任何人|你们|大家)|以后不(再)?麻烦|等.{0,6}就走|(?<![得烦累气热吵闷饿困])(想|要)(去)?死(?![人者亡角])(?!你|您|我了)|结束(自己的?)?生命|了结自己|自我了结|自己了结)/g,
   },
   {
     name: 'means',
@@ -53,7 +53,7 @@ const FAMILIES: Family[] = [
     name: 'edge',
     weight: 2,
     re: new RegExp(
-      `(${EDGE}[^。！？]{0,12}(站|坐|徘徊|来回走|走来走去|倚|靠|边缘|边上|吹风|哭|不下来|不肯下|往下|独坐|停留)|(站|坐|徘徊|爬上|爬到|倚靠|独坐|上了|待在)[^。！？]{0,8}${EDGE}|(就|我就|便|要|扬言要?)跳(下去|下来)?(?=[了吧，。！!,\s]|$)|往下跳|跳下去|跳楼|跳河|跳江|跳湖|跳桥|跳水库)`,
+      `(${EDGE}[^。！？]{0,12}(站|坐|徘徊|来回走|走来走去|倚|靠|边缘|边上|吹风|哭|不下来|不肯下|往下|独坐|停留)|(站|坐|徘徊|爬上|爬到|倚靠|独坐|上了|待在)[^。！？]{0,8}${EDGE}|(就|我就|便|要|扬言要?)跳(下去|下来)?(?=[了吧，。！!,\s]|$)|往下跳|跳下去|(躺|睡|挡|坐|趴)在(推土机|挖掘机|铲车|钩机|车轮|车)(前|底下|下面|前面)|跳楼|跳河|跳江|跳湖|跳桥|跳水库)`,
       'g',
     ),
   },
@@ -65,7 +65,7 @@ const FAMILIES: Family[] = [
   {
     name: 'farewell',
     weight: 1,
-    re: /(再见|告别|道别|最后(跟你|一次|一面|看看)|谢谢.{0,10}(照顾|帮过|这些年|以前)|拜托你了|帮我照(看|顾)|照顾好|以后.{0,6}(麻烦你|帮忙|你帮我|用得上|用不上)|交代(了)?(后事|好了|的都)|该交代的|提前安排好|不会再回来|不回来了|不回去了|别找我|不用再(打|找|来))/g,
+    re: /(再见|告别|道别|最后(跟你|一次|一面|看看)|谢谢.{0,10}(照顾|帮过|这些年|以前)|拜托你了|帮我照(看|顾)|照顾好|以后.{0,6}(麻烦你|帮忙|你帮我|用得上|用不上)|交代(了)?(后事|好了|的都)|该交代的|提前安排好|不会再回来|不回来了|不回去了|别找我|不用再(打|找|来)|删(除|光|掉)(了)?(全部|所有)?(的)?动态|清空(了)?(朋友圈|动态))/g,
   },
   {
     name: 'giving',
@@ -80,16 +80,10 @@ const FAMILIES: Family[] = [
   {
     name: 'withdrawal',
     weight: 1,
-    re: /(不吃饭|不进食|拒绝进食|不吃不睡|不吃不喝|几乎不吃|饭(也)?吃不下|把自己(锁|关)在|关在屋|闭门不出|关机|联系不上|失联|停药|停止透析|神情恍惚|一个人坐|喊他也不应|问他也不说|不理人)/g,
+    re: /(不吃饭|不进食|拒绝进食|不吃不睡|不吃不喝|几乎不吃|饭(也)?吃不下|把自己(锁|关)在|关在屋|闭门不出|关机|联系不上|失联|(两|几|三|一)天(都)?未归|没回(家|来)|失踪|找不到人|人不见了|停药|停止透析|神情恍惚|一个人坐|喊他也不应|问他也不说|不理人)/g,
   },
 ];
 
-/** It turned out otherwise: 经核实系…, 后来才知道是…, 虚惊一场. Cancels the cues before it. */
-const DEBUNK = /(核实|查看|询问|确认|了解)(后)?(系|为|是)|原来是|后来才知道|结果是|其实是|其实就是|虚惊|误报|现场无异常|精神状态正常|情绪平稳/;
-/** A joke, a game, fiction: cancels the cues in its sentence. */
-const JOKE = /(哈哈|呵呵哈|开玩笑|玩笑|只是说说|说说而已|随口|游戏|手游|狼人杀|剧本杀|小品|话剧|演戏|排练|电视剧|电影|纪录片|歌|唱|新闻|术语|想死的心|心都有)/;
-/** Recovered or long past: 前年想不开被救回来了，现在恢复得挺好. */
-const RECOVERED = /(去年|前年|之前|以前|此前|曾经|有过|上次|那次)[^。！？]{0,30}(现在|已经|已|如今|后来)[^。！？]{0,12}(好了|挺好|稳定|康复|恢复|好好的|精神|积极|开心|拿到)/;
 /** Someone else who vanished (a debtor, a scammer, a husband gone for years): not withdrawal. */
 const OTHER_PARTY = /(对方|老板|商家|公司|骗子|平台|中介|包工头|店主|卖家|房东|租客|丈夫.{0,4}年)/;
 /** 活着就是为了孩子, 为了孩子也得撑: a reason to live, not a wish to die. */
@@ -105,9 +99,10 @@ function familyCues(v: TextView, f: Family): Cue[] {
       continue;
     }
     const at = m.index;
-    if (isSettled(v, at) || scopeBefore(v, at) === 'neg' || scopeBefore(v, at) === 'hypo') continue;
+    // a hypothetical about one's own death (要是我消失了…) is itself the hint: only negation cancels
+    if (isSettled(v, at) || scopeBefore(v, at) === 'neg') continue;
     const s = sentenceAt(v.text, at);
-    if (JOKE.test(s) || UNDO.test(s) || RECOVERED.test(s)) continue;
+    if (notReal(v, at) || UNDO.test(s)) continue;
     if (f.name === 'withdrawal' && OTHER_PARTY.test(s)) continue;
     out.push({ word: m[0], at });
   }
@@ -116,13 +111,12 @@ function familyCues(v: TextView, f: Family): Cue[] {
 
 /** The cues that raise self_harm (empty when it is not raised). */
 export function selfHarmCues(v: TextView): Cue[] {
-  const debunk = DEBUNK.exec(v.text);
-  const cut = debunk ? debunk.index : Infinity;
+  const cut = debunkedBefore(v);
   let score = 0;
   const cues: Cue[] = [];
   const LOSS_ONLY = new Set<Cue>();
   for (const f of FAMILIES) {
-    const cs = familyCues(v, f).filter((c) => c.at < cut);
+    const cs = familyCues(v, f).filter((c) => c.at > cut);
     if (!cs.length) continue;
     score += f.weight;
     if (f.name === 'loss') {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { CATEGORIES, DEPARTMENTS, RISK_LEVELS, TIER_BY_RISK } from '@zongzhi/shared';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { getRiskModel, setRiskModel, triage } from './index';
+import { triage } from './index';
+import { productionModels, triageWith } from './training';
 
 const t = (text: string) => triage({ text });
 const reasons = (text: string) => t(text).reasons.join(' | ');
@@ -210,30 +211,25 @@ describe('settled matters, traditional script, dominant matter, departments', ()
 });
 
 describe('risk model: a second opinion the rules cannot give', () => {
-  // Written for this test (in no data file): a danger no rule lists.
-  const fallingTree = '楼下那棵大树被台风刮得歪向小学门口 树根都翘起来了 孩子们放学就从底下过';
-  const rulesAlone = <T>(fn: () => T): T => {
-    const saved = getRiskModel();
-    setRiskModel(null);
-    try {
-      return fn();
-    } finally {
-      setRiskModel(saved);
-    }
-  };
+  const rulesAlone = (text: string) => triageWith({ text }, { risk: null });
 
   it('is loaded, with thresholds that can fire', () => {
-    const m = getRiskModel();
+    const m = productionModels().risk;
     expect(m).not.toBeNull();
     expect(m!.highAt).toBeGreaterThan(0);
     expect(m!.highAt).toBeLessThan(1);
   });
 
-  it('raises an unlisted danger to high and quotes the clause that made it', () => {
-    expect(rulesAlone(() => t(fallingTree).riskLevel)).not.toBe('high');
-    const r = t(fallingTree);
-    expect(r.riskLevel).toBe('high');
-    expect(r.reasons.join('|')).toMatch(/文本特征与高风险案例相近\(模型置信度\d+%\):"[^"]*大树[^"]*",请人工核实/);
+  it('raises dangers no rule lists to high, quoting the clause that made it', () => {
+    const texts = ['indep-d-hard.jsonl', 'indep-e-risk.jsonl', 'indep-l-long.jsonl'].flatMap((f) =>
+      readFileSync(join(__dirname, '../data', f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    );
+    const raised = texts.filter((text) => rulesAlone(text).riskLevel !== 'high' && t(text).riskLevel === 'high');
+    expect(raised.length).toBeGreaterThan(0);
+    for (const text of raised) expect(t(text).reasons.join('|')).toMatch(/文本特征与高风险案例相近\(模型置信度\d+%\):"[^"]+",请人工核实/);
   });
 
   it('never lowers what the rules found high, nor a hazard, injury or vulnerable person to low', () => {
@@ -248,7 +244,7 @@ describe('risk model: a second opinion the rules cannot give', () => {
       '水库的闸门好像关不上了 水一直往外冒 下游就是我们村',
     ];
     for (const text of texts) {
-      const before = rulesAlone(() => t(text));
+      const before = rulesAlone(text);
       const after = t(text);
       if (before.riskLevel === 'high') expect(after.riskLevel).toBe('high');
       if (after.riskLevel === 'low' && before.riskLevel === 'medium') {
