@@ -11,7 +11,8 @@ import { AppModule } from './app.module';
 import { ConfigError, type AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
 import { SafeLogger } from './common/safe-logger';
-import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from './database/seeds/demo.seed';
+import { DEMO_PASSWORD, DEMO_USERNAMES, markInitialisedWithoutDemo, seedDemo } from './database/seeds/demo.seed';
+import { prepareSqlite } from './database/sqlite/prepare';
 import { registerMultipart } from './modules/uploads/multipart';
 import { User } from './modules/users/user.entity';
 
@@ -40,6 +41,26 @@ async function refuseDemoPasswords(db: DataSource) {
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   ensureSecrets(config);
+  // SQLite: lock, check and adopt the file before anything writes to it.
+  const releaseDb = config.DB_TYPE === 'sqlite' ? await prepareSqlite(config) : () => undefined;
+  try {
+    const app = await buildApp(config);
+    const close = app.close.bind(app);
+    app.close = async () => {
+      try {
+        await close();
+      } finally {
+        releaseDb();
+      }
+    };
+    return app;
+  } catch (e) {
+    releaseDb();
+    throw e;
+  }
+}
+
+async function buildApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : new SafeLogger(),
@@ -63,7 +84,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   try {
     const db = app.get(DataSource);
     if (config.NODE_ENV === 'production') await refuseDemoPasswords(db);
-    else if (config.SEED_DEMO) await seedDemo(db);
+    if (config.NODE_ENV !== 'production' && config.SEED_DEMO) await seedDemo(db);
+    else await markInitialisedWithoutDemo(db);
   } catch (e) {
     await app.close();
     throw e;

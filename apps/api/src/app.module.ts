@@ -8,7 +8,9 @@ import { ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './database/data-source';
+import { installSqliteGate } from './database/sqlite/gate';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DocumentsModule } from './modules/documents/documents.module';
@@ -37,7 +39,14 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(config) }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({ ...(await dataSourceOptions(config)), retryAttempts: config.DB_TYPE === 'sqlite' ? 0 : 9 }),
+          dataSourceFactory: async (options) => {
+            const ds = new DataSource(options!);
+            if (options!.type === 'better-sqlite3') installSqliteGate(ds);
+            return ds.initialize();
+          },
+        }),
         JwtModule.register({
           global: true,
           // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails)
