@@ -44,16 +44,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // SQLite: lock, check and adopt the file before anything writes to it.
   const releaseDb = config.DB_TYPE === 'sqlite' ? await prepareSqlite(config) : () => undefined;
   try {
-    const app = await buildApp(config);
-    const close = app.close.bind(app);
-    app.close = async () => {
-      try {
-        await close();
-      } finally {
-        releaseDb();
-      }
-    };
-    return app;
+    return await buildApp(config); // closing the DataSource releases the lock (app.module.ts)
   } catch (e) {
     releaseDb();
     throw e;

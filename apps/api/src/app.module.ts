@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './database/data-source';
 import { installSqliteGate } from './database/sqlite/gate';
+import { releaseInstanceLock } from './database/sqlite/prepare';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DocumentsModule } from './modules/documents/documents.module';
@@ -43,7 +44,17 @@ export class AppModule {
           useFactory: async () => ({ ...(await dataSourceOptions(config)), retryAttempts: config.DB_TYPE === 'sqlite' ? 0 : 9 }),
           dataSourceFactory: async (options) => {
             const ds = new DataSource(options!);
-            if (options!.type === 'better-sqlite3') installSqliteGate(ds);
+            if (options!.type === 'better-sqlite3') {
+              installSqliteGate(ds);
+              const destroy = ds.destroy.bind(ds);
+              ds.destroy = async () => {
+                try {
+                  await destroy();
+                } finally {
+                  releaseInstanceLock(String(options!.database));
+                }
+              };
+            }
             return ds.initialize();
           },
         }),

@@ -152,13 +152,22 @@ export function holdInstanceLock(file: string): () => void {
       `另一个 API 进程正在使用此数据库,嵌入式 SQLite 只允许一个进程 / Another API process is using this database; embedded SQLite allows one process only.\n  文件 / file: ${file}\n  (多实例请改用 DB_TYPE=mysql / for several instances use DB_TYPE=mysql)`,
     );
   }
-  return () => {
-    try {
-      lock.exec('ROLLBACK');
-    } finally {
-      lock.close();
-    }
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    heldLocks.delete(file);
+    lock.close(); // closing the connection drops the lock
   };
+  heldLocks.set(file, release);
+  return release;
+}
+
+const heldLocks = new Map<string, () => void>();
+
+/** Drops this process's lock on the file, if it holds one (when the DataSource closes). */
+export function releaseInstanceLock(file: string): void {
+  heldLocks.get(file)?.();
 }
 
 /**
