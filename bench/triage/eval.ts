@@ -5,7 +5,7 @@
 import './resolve-shared';
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluate, formatConfusion, parseJsonl } from '../../apps/api/src/modules/triage/engine/evaluate';
+import { evaluate, formatConfusion, formatFlags, parseJsonl } from '../../apps/api/src/modules/triage/engine/evaluate';
 
 const args = process.argv.slice(2);
 const showFailures = args.includes('--failures');
@@ -20,10 +20,15 @@ console.log(`risk-level accuracy: ${pct(r.riskAccuracy)}`);
 console.log(`high-risk recall: ${pct(r.highRecall)}   high-risk precision: ${pct(r.highPrecision)}`);
 console.log('\ncategory confusion matrix (rows expected, columns predicted):');
 console.log(formatConfusion(r.confusion));
+if (r.flagsLabelled) console.log(formatFlags(r));
 if (showFailures) {
   for (const f of r.failures) {
     console.log(`[${f.item.id}] ${f.wrong.join(',')}  want ${f.item.category}/${f.item.riskLevel}/${f.item.department}  got ${f.got.category}/${f.got.riskLevel}/${f.got.department}`);
     console.log(`   ${f.item.text}`);
     console.log(`   ${f.got.reasons.join(' | ')}`);
+  }
+  for (const f of r.flagMisses) {
+    console.log(`[${f.item.id}] flags${f.missing.length ? ' missing ' + f.missing.join(',') : ''}${f.extra.length ? ' extra ' + f.extra.join(',') : ''}  got ${JSON.stringify(f.got.flags)}`);
+    console.log(`   ${f.item.text}`);
   }
 }

@@ -8,3 +8,4 @@ export * from './geo';
 export * from './id-card';
 export * from './messages';
 export * from './exif-gps';
+export * from './crisis';

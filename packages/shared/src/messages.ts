@@ -16,6 +16,9 @@ export const MESSAGE_KINDS = [
   'ticket_escalated',
   'ticket_overdue',
   'resident_unsatisfied',
+  // to the district centre's dispatchers: a report raised self_harm
+  'crisis_report',
+  'crisis_unaccepted',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -29,6 +32,8 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   ticket_escalated: '上报案件',
   ticket_overdue: '案件超期(红色预警)',
   resident_unsatisfied: '群众不满意',
+  crisis_report: '紧急:疑似自伤/自杀风险',
+  crisis_unaccepted: '紧急案件超过1小时未受理',
 };
 
 /** 网格日志: a patrol is open until finished; one left open past midnight (UTC+8) is closed as 未正常结束. */

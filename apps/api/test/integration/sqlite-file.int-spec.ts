@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../../src/config/app-config';
 import { pendingSqliteSchemaChanges } from '../../src/database/schema-diff';
 import { SQLITE_MIGRATIONS } from '../../src/database/migrations-sqlite';
 import { installSqliteGate } from '../../src/database/sqlite/gate';
+import { adoptLegacyFile } from '../../src/database/sqlite/prepare';
 
 const ROOT = join(__dirname, '../../../..');
 const FIXTURE = join(__dirname, '../fixtures/legacy-sqljs');
@@ -76,8 +77,31 @@ describe('embedded SQLite database file', () => {
     c.close();
   });
 
-  it('has SQLite migrations that match the entities exactly (drift check)', async () => {
+  it('has SQLite migrations that match the entities exactly (drift check), listed in the order TypeORM runs them', async () => {
     expect((await pendingSqliteSchemaChanges()).up).toEqual([]);
+    const stamps = SQLITE_MIGRATIONS.map((m) => Number(m.name.slice(-13)));
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
+  });
+
+  it('adopts a file made by any earlier schema at the migration it matches, and refuses one it cannot place', async () => {
+    for (let k = 1; k <= SQLITE_MIGRATIONS.length; k++) {
+      const dir = tmp();
+      const file = join(dir, 'zongzhi.sqlite');
+      const ds = new DataSource({ type: 'better-sqlite3', database: file, entities: [], migrations: SQLITE_MIGRATIONS.slice(0, k) });
+      await ds.initialize();
+      await ds.runMigrations();
+      await ds.query('DROP TABLE migrations'); // as sql.js's synchronize left it
+      await ds.destroy();
+      expect({ k, adopted: await adoptLegacyFile(file, dir) }).toEqual({ k, adopted: k });
+      const db = new Database(file, { readonly: true });
+      expect(db.prepare('SELECT name FROM migrations ORDER BY id').all()).toEqual(SQLITE_MIGRATIONS.slice(0, k).map((m) => ({ name: m.name })));
+      db.close();
+    }
+    const dir = tmp();
+    const odd = new Database(join(dir, 'zongzhi.sqlite'));
+    odd.exec('CREATE TABLE tickets (id TEXT PRIMARY KEY, something_else TEXT)');
+    odd.close();
+    await expect(adoptLegacyFile(join(dir, 'zongzhi.sqlite'), dir)).rejects.toThrow(/表结构与任何已知版本都不一致.*match no known version/);
   });
 
   it('seeds the demo only into a database never initialised (the marker row, not "no users")', async () => {

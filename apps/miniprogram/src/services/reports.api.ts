@@ -1,4 +1,4 @@
-import type { Category, Channel, Department, Outcome, RiskLevel, Satisfaction, TicketAction, TicketStatus, Tier } from '@zongzhi/shared';
+import type { Category, Channel, Department, Hotline, Outcome, RiskLevel, Satisfaction, TicketAction, TicketStatus, Tier, TriageFlag } from '@zongzhi/shared';
 import { request, type ApiResult } from './request';
 
 export interface Triage {
@@ -8,6 +8,15 @@ export interface Triage {
   tier: Tier;
   reasons: string[];
   confidence: number;
+  /** Life-safety and scale flags, each quoting its words (absent on old tickets). */
+  flags?: TriageFlag[];
+}
+
+/** For whoever filed a crisis report (self_harm): what to read first and whom to call. */
+export interface CrisisNotice {
+  title: string;
+  body: string;
+  hotlines: readonly Hotline[];
 }
 
 export interface NewReport {
@@ -34,6 +43,8 @@ export interface ReportCreated {
   caseCode: string;
   status: TicketStatus;
   triage?: Triage;
+  urgent?: boolean;
+  crisis?: CrisisNotice;
 }
 
 export interface Ticket {
@@ -47,6 +58,9 @@ export interface Ticket {
   riskLevel?: RiskLevel | null;
   color?: 'blue' | 'yellow' | 'red' | null;
   triage?: Triage | null;
+  urgent?: boolean;
+  acceptDeadline?: string | null;
+  crisis?: CrisisNotice;
 }
 
 export interface Photo {

@@ -1,3 +1,4 @@
+import type { CrisisNotice } from './reports.api';
 import type { LoginResponse } from './auth.api';
 import { request, resetLoginRedirect, type ApiResult } from './request';
 import { saveSession } from './session';
@@ -25,7 +26,7 @@ export interface WalkInCreated {
   id: string;
   /** Phone and ID number arrive masked; the page shows them as they come. */
   visitor: { name: string; phone: string; idNumber: string };
-  ticket: { id: string; caseCode: string; status: string };
+  ticket: { id: string; caseCode: string; status: string; urgent?: boolean; crisis?: CrisisNotice };
   documents?: { acceptance?: string };
 }
 
@@ -40,4 +41,20 @@ export interface ImportResult {
   ticketId?: string;
   caseCode?: string;
   reason?: string;
+}
+
+/** 值班: the dispatcher's duty state; those on duty get the SMS for crisis reports. */
+export interface DutyState {
+  onDuty: boolean;
+  since: string | null;
+  hasPhone: boolean;
+  onDutyNames: string[];
+}
+
+export function getDuty(): Promise<ApiResult<DutyState>> {
+  return request<DutyState>('/duty');
+}
+
+export function setDuty(onDuty: boolean): Promise<ApiResult<DutyState>> {
+  return request<DutyState>('/duty', { method: 'PUT', data: { onDuty } });
 }

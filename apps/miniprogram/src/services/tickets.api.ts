@@ -10,9 +10,11 @@ import type {
   SupervisionKind,
   TicketAction,
   TicketStatus,
+  TriageFlag,
   Tier,
   TimeLimit,
 } from '@zongzhi/shared';
+import type { CrisisNotice } from './reports.api';
 import { request, type ApiResult } from './request';
 
 /** A ticket as staff see it (GET /tickets, GET /tickets/:id). */
@@ -28,7 +30,7 @@ export interface StaffTicket {
   address?: string | null;
   locationUnverified?: boolean;
   photos: { id: string; url: string; thumbnailUrl: string }[];
-  triage?: { category: Category; riskLevel: RiskLevel; department: Department; tier: Tier; reasons: string[]; confidence: number } | null;
+  triage?: { category: Category; riskLevel: RiskLevel; department: Department; tier: Tier; reasons: string[]; confidence: number; flags?: TriageFlag[] } | null;
   category: Category | null;
   riskLevel: RiskLevel | null;
   departmentId: string | null;
@@ -37,6 +39,11 @@ export interface StaffTicket {
   color: DeadlineColor | null;
   signDeadline: string | null;
   resolveDeadline: string | null;
+  /** 受理时限 while submitted (1 hour for a crisis, else 24 hours). */
+  acceptDeadline?: string | null;
+  /** A crisis (self_harm): queued first, one hour to accept. */
+  urgent?: boolean;
+  crisis?: CrisisNotice;
   dispatchedAt?: string | null;
   anonymous?: boolean;
   contactPhone?: string | null;

@@ -97,12 +97,14 @@ export async function seedDemo(db: DataSource): Promise<boolean> {
     unitId,
     departmentId,
     gridId,
+    onDutySince: null,
     createdAt: now,
   });
   const users = [
     account('admin', 'admin', '系统管理员', district.id),
     account('leader', 'leader', '区综治中心主任', district.id),
-    account('dispatcher', 'dispatcher', '区综治中心受理员', district.id),
+    // On duty with a phone: crisis reports (self_harm) reach this desk by SMS too.
+    { ...account('dispatcher', 'dispatcher', '区综治中心受理员', district.id), phone: '13900000001', onDutySince: now },
     account('street-dispatcher', 'dispatcher', '东城街道综治中心受理员', street.id),
     account('handler', 'handler', '东城街道司法所调解员', street.id, dep(street.id, 'justice')),
     account('hrss-handler', 'handler', '区人社局监察员', district.id, dep(district.id, 'hrss')),

@@ -4,6 +4,9 @@ import { AuthModule } from '../auth/auth.module';
 import { OrgModule } from '../org/org.module';
 import { User } from '../users/user.entity';
 import { Message } from './message.entity';
+import { CrisisAlerts } from './crisis-alerts';
+import { CrisisWatch } from './crisis-watch.service';
+import { DutyController } from './duty.controller';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
@@ -17,8 +20,8 @@ import { WechatSubscribeClient } from './wechat-subscribe.client';
 /** 站内消息, and their WeChat/SMS pushes through the outbox. */
 @Module({
   imports: [TypeOrmModule.forFeature([Message, WechatSubscription, OutboxItem, User]), OrgModule, AuthModule],
-  controllers: [MessagesController],
-  providers: [MessagesRepository, MessagesService, NotificationsService, OutboxRepository, OutboxWorker, WechatSubscribeClient],
-  exports: [OutboxWorker],
+  controllers: [MessagesController, DutyController],
+  providers: [CrisisAlerts, CrisisWatch, MessagesRepository, MessagesService, NotificationsService, OutboxRepository, OutboxWorker, WechatSubscribeClient],
+  exports: [OutboxWorker, CrisisAlerts, CrisisWatch],
 })
 export class MessagesModule {}

@@ -1,5 +1,6 @@
 import type { MessageKind } from '@zongzhi/shared';
 import type { TicketEvent } from '../events/ticket-events';
+import { crisisTexts } from './crisis-alerts';
 
 /** Who hears of an event: the reporting resident, every handler of some departments, or the dispatchers of a centre. */
 export type Audience = { to: 'reporter' } | { to: 'departments'; departmentIds: string[] } | { to: 'centre'; unitId: string };
@@ -79,5 +80,9 @@ export function bodyOf(kind: MessageKind, e: TicketEvent): string {
       return `案件 ${code} ${e.data?.kind === 'sign' ? '超过签收时限未签收' : '超过办结时限未办结'},已自动督办(红色预警)。`;
     case 'resident_unsatisfied':
       return `群众对案件 ${code} 的办理结果不满意,案件已重办。`;
+    case 'crisis_report':
+    case 'crisis_unaccepted':
+      // Written by CrisisAlerts inside the report's own transaction; the same words if ever sent from here.
+      return crisisTexts(kind, e.ticket).body;
   }
 }

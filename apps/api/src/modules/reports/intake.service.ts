@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
-import { generateCaseCode, ROLE_LABELS, type Channel } from '@zongzhi/shared';
+import { acceptDeadlineFor, generateCaseCode, isCrisis, ROLE_LABELS, type Channel } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { newId } from '../../common/ids';
+import { CrisisAlerts } from '../messages/crisis-alerts';
 import { OrgService } from '../org/org.service';
 import { RoutingRulesService } from '../routing/routing-rules.service';
 import type { TicketHistory } from '../tickets/ticket-history.entity';
@@ -44,6 +45,7 @@ export class IntakeService {
     private readonly org: OrgService,
     private readonly routing: RoutingRulesService,
     private readonly uploads: UploadsService,
+    private readonly crisis: CrisisAlerts,
   ) {}
 
   async file(user: AuthUser, input: IntakeInput): Promise<{ ticket: Ticket; replayed: boolean }> {
@@ -52,8 +54,11 @@ export class IntakeService {
     const suggestion = this.triage.assess(text, channel);
     // A grid worker on patrol is in their own grid even when the phone gave no position.
     const placement = await this.org.place(input.location, channel === 'grid_patrol' ? user.gridId : null);
+    // A life in danger (self_harm) goes to the district centre with a one-hour clock; a visitor standing at a
+    // counter stays with the staff in front of them (accepted there at once) and the district is alerted all the same.
+    const urgent = isCrisis(suggestion.flags);
     const routed = await this.routing.centreFor(placement, suggestion.riskLevel);
-    const unitId = input.centre ? await input.centre(routed) : routed;
+    const unitId = input.centre ? await input.centre(routed) : urgent ? placement.districtId : routed;
     const now = new Date();
 
     for (let attempt = 0; ; attempt++) {
@@ -86,6 +91,9 @@ export class IntakeService {
         signYellowAt: null,
         resolveDeadline: null,
         resolveYellowAt: null,
+        urgent,
+        acceptDeadline: acceptDeadlineFor(now, urgent),
+        acceptChasedAt: null,
         reopenCount: 0,
         createdAt: now,
         updatedAt: now,
@@ -105,7 +113,7 @@ export class IntakeService {
       };
       try {
         // Most reports carry no photos and no patrol: one round trip does it.
-        if (!input.photoIds?.length && !input.within && (await this.tickets.insertNewInOneTrip(ticket, entry))) {
+        if (!urgent && !input.photoIds?.length && !input.within && (await this.tickets.insertNewInOneTrip(ticket, entry))) {
           return { ticket, replayed: false };
         }
         await this.tickets.transaction(async (m) => {
@@ -113,6 +121,8 @@ export class IntakeService {
           // Same transaction: a photo that is not the reporter's own rolls the whole report back.
           await this.uploads.attach(m, user.id, input.photoIds, { ticketId: ticket.id });
           await input.within?.(m, ticket);
+          // Same transaction: an acknowledged crisis report always carries its alerts.
+          if (urgent) await this.crisis.write(m, ticket, 'crisis_report', now);
         });
         return { ticket, replayed: false };
       } catch (e) {

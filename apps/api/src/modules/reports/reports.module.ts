@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MessagesModule } from '../messages/messages.module';
 import { PatrolsModule } from '../patrols/patrols.module';
 import { OrgModule } from '../org/org.module';
 import { RoutingModule } from '../routing/routing.module';
@@ -11,7 +12,7 @@ import { IntakeService } from './intake.service';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [TicketsModule, TriageModule, OrgModule, UsersModule, UploadsModule, RoutingModule, PatrolsModule],
+  imports: [MessagesModule, TicketsModule, TriageModule, OrgModule, UsersModule, UploadsModule, RoutingModule, PatrolsModule],
   controllers: [ReportsController],
   providers: [ReportsService, IntakeService],
   exports: [IntakeService],

@@ -79,7 +79,13 @@ export class ListTicketsQuery {
   @IsBoolean({ message: '被退回筛选只能是 true 或 false' })
   returned?: boolean;
 
-  @ApiPropertyOptional({ enum: TICKET_SORTS, default: 'newest', description: 'urgent: 高风险优先, 再红/黄优先, 再期限最早' })
+  @ApiPropertyOptional({ type: Boolean, description: '紧急 (危机干预): true 只列疑似自伤/自杀风险的紧急案件, false 排除它们' })
+  @IsOptional()
+  @Transform(strictBoolean)
+  @IsBoolean({ message: '紧急筛选只能是 true 或 false' })
+  urgent?: boolean;
+
+  @ApiPropertyOptional({ enum: TICKET_SORTS, default: 'newest', description: 'urgent: 待受理的紧急案件最先, 再高风险优先, 再红/黄优先, 再期限最早' })
   @IsOptional()
   @IsIn(TICKET_SORTS, { message: '排序只能是 newest 或 urgent' })
   sort?: (typeof TICKET_SORTS)[number];

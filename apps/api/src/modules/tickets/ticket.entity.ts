@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Category, Channel, Department as DepartmentCode, RiskLevel, Tier, TicketStatus } from '@zongzhi/shared';
+import type { Category, Channel, Department as DepartmentCode, RiskLevel, Tier, TicketStatus, TriageFlag } from '@zongzhi/shared';
 import { DATETIME, decimalToNumber } from '../../database/columns';
 
 export interface StoredTriage {
@@ -9,6 +9,8 @@ export interface StoredTriage {
   tier: Tier;
   reasons: string[];
   confidence: number;
+  /** life-safety and scale flags with their evidence; absent on tickets filed before flags existed */
+  flags?: TriageFlag[];
 }
 
 /** One report, whatever its channel: one ticket, one case code. */
@@ -22,6 +24,7 @@ export interface StoredTriage {
 @Index('idx_tickets_created', ['createdAt'])
 @Index('idx_tickets_status_sign_deadline', ['status', 'signDeadline'])
 @Index('idx_tickets_status_resolve_deadline', ['status', 'resolveDeadline'])
+@Index('idx_tickets_status_accept_deadline', ['status', 'acceptDeadline'])
 export class Ticket {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -113,6 +116,18 @@ export class Ticket {
 
   @Column({ name: 'resolve_yellow_at', ...DATETIME, nullable: true })
   resolveYellowAt: Date | null;
+
+  /** A crisis (the triage raised self_harm): queued first at the district centre, one hour to accept. */
+  @Column({ type: 'boolean', default: false })
+  urgent: boolean;
+
+  /** 受理时限: by when a submitted ticket must be accepted (1 hour in a crisis, else 24 hours). */
+  @Column({ name: 'accept_deadline', ...DATETIME, nullable: true })
+  acceptDeadline: Date | null;
+
+  /** When the centre was chased because a crisis ticket passed its acceptance clock (once per ticket). */
+  @Column({ name: 'accept_chased_at', ...DATETIME, nullable: true })
+  acceptChasedAt: Date | null;
 
   /** 重办: how often the resident sent it back as unsatisfied. */
   @Column({ name: 'reopen_count', type: 'int', default: 0 })

@@ -1,10 +1,13 @@
 import {
   ACTION_LABELS,
+  CRISIS_HOTLINES,
+  CRISIS_TEXT,
   deadlineColor,
   maskPhone,
   ROLE_LABELS,
   STATUS_LABELS,
   type DeadlineColor,
+  type Hotline,
   type TicketAction,
 } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -47,6 +50,12 @@ export interface TicketResponse {
   color: DeadlineColor | null;
   signDeadline: string | null;
   resolveDeadline: string | null;
+  /** 受理时限 while the ticket waits to be accepted (1 hour in a crisis, else 24 hours); null once accepted. */
+  acceptDeadline: string | null;
+  /** A crisis (self_harm): queued first at the district centre. */
+  urgent: boolean;
+  /** For whoever filed a crisis report: what to read first, and whom to call. */
+  crisis?: { title: string; body: string; hotlines: readonly Hotline[] };
   dispatchedAt?: string | null;
   reopenCount?: number;
   anonymous: boolean;
@@ -60,6 +69,11 @@ export interface TicketResponse {
   departments?: { id: string; name: string; role: string }[];
   /** Dispatchers: where this ticket may be dispatched. */
   dispatchTargets?: { id: string; code: string; name: string; unitId: string }[];
+}
+
+/** Stored triage as returned: tickets filed before flags existed answer with none. */
+export function withFlags(t: StoredTriage | null): StoredTriage | null {
+  return t ? { ...t, flags: t.flags ?? [] } : null;
 }
 
 /** The colour of an open ticket under a running clock; null when no clock runs. */
@@ -99,7 +113,7 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
     address: t.address,
     locationUnverified: isStaff ? t.locationUnverified : undefined,
     photos: reportPhotos(photos),
-    triage: isStaff ? t.triage : undefined,
+    triage: isStaff ? withFlags(t.triage) : undefined,
     category: t.category,
     riskLevel: t.riskLevel,
     departmentId: t.departmentId,
@@ -108,6 +122,9 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
     color: colorOf(t, now),
     signDeadline: iso(t.signDeadline),
     resolveDeadline: iso(t.resolveDeadline),
+    acceptDeadline: t.status === 'submitted' ? iso(t.acceptDeadline) : null,
+    urgent: t.urgent,
+    crisis: t.urgent && t.reporterId === viewer.id ? { ...CRISIS_TEXT[viewer.role === 'resident' ? 'resident' : 'staff'], hotlines: CRISIS_HOTLINES } : undefined,
     dispatchedAt: iso(t.dispatchedAt),
     reopenCount: t.reopenCount,
     anonymous: t.anonymous,

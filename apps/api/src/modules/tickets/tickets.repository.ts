@@ -29,6 +29,8 @@ export interface TicketFilters {
   q?: string;
   /** true: only tickets a department sent back (last status change was `return`); false: none of those. */
   returned?: boolean;
+  /** true: only crisis tickets (self_harm); false: none of those. */
+  urgent?: boolean;
   sort?: 'newest' | 'urgent';
   page: number;
   pageSize: number;
@@ -204,11 +206,15 @@ export class TicketsRepository {
     this.applyFilters(q, f);
     q.setParameter('now', now);
     if (f.sort === 'urgent') {
-      q.addSelect(`CASE t.risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`, 'urg_risk')
+      // A crisis waiting to be accepted comes before everything else.
+      q.addSelect(`CASE WHEN t.urgent = :crisisTrue AND t.status = 'submitted' THEN 0 ELSE 1 END`, 'urg_crisis')
+        .setParameter('crisisTrue', true)
+        .addSelect(`CASE t.risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`, 'urg_risk')
         .addSelect(`CASE WHEN ${COLOR_SQL.red} THEN 0 WHEN ${COLOR_SQL.yellow} THEN 1 ELSE 2 END`, 'urg_color')
         .addSelect(`CASE t.status WHEN 'dispatched' THEN t.sign_deadline WHEN 'in_progress' THEN t.resolve_deadline ELSE NULL END`, 'urg_deadline')
         .addSelect(`CASE WHEN t.status IN ('dispatched', 'in_progress') AND t.dispatched_at IS NOT NULL THEN 0 ELSE 1 END`, 'urg_noclock')
-        .orderBy('urg_risk', 'ASC')
+        .orderBy('urg_crisis', 'ASC')
+        .addOrderBy('urg_risk', 'ASC')
         .addOrderBy('urg_color', 'ASC')
         .addOrderBy('urg_noclock', 'ASC')
         .addOrderBy('urg_deadline', 'ASC')
@@ -225,6 +231,7 @@ export class TicketsRepository {
   private applyFilters(q: SelectQueryBuilder<Ticket>, f: TicketFilters) {
     if (f.status) q.andWhere('t.status = :status', { status: f.status });
     if (f.riskLevel) q.andWhere('t.risk_level = :risk', { risk: f.riskLevel });
+    if (f.urgent !== undefined) q.andWhere('t.urgent = :urgent', { urgent: f.urgent });
     if (f.category) q.andWhere('t.category = :category', { category: f.category });
     if (f.channel) q.andWhere('t.channel = :channel', { channel: f.channel });
     if (f.color) q.andWhere(COLOR_SQL[f.color]);

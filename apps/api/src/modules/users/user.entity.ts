@@ -38,6 +38,10 @@ export class User {
   @Column({ name: 'grid_id', type: 'varchar', length: 36, nullable: true })
   gridId: string | null;
 
+  /** 值班: since when this dispatcher is on duty (null: off duty). The one on duty gets crisis SMS. */
+  @Column({ name: 'on_duty_since', ...DATETIME, nullable: true })
+  onDutySince: Date | null;
+
   @Column({ name: 'created_at', ...DATETIME })
   createdAt: Date;
 }

@@ -15,6 +15,8 @@ export function successUrl(created: ReportCreated & { createdAt?: string }): str
   if (created.triage?.category) query.push(`category=${created.triage.category}`);
   if (created.triage?.riskLevel) query.push(`risk=${created.triage.riskLevel}`);
   if (created.createdAt) query.push(`at=${encodeURIComponent(created.createdAt)}`);
+  // A crisis (self_harm): the success page shows the hotlines before anything else.
+  if (created.urgent) query.push('crisis=1');
   return `/packages/report/success/index?${query.join('&')}`;
 }
 

@@ -11,6 +11,8 @@ import {
   type Department,
   type RiskLevel,
   type Tier,
+  type TriageFlag,
+  TRIAGE_FLAG_LABELS,
 } from '@zongzhi/shared';
 import { normalise } from './normalize';
 import { extractAmounts, extractGroupSizes, HUGE_SUM_RE } from './numbers';
@@ -18,16 +20,9 @@ import { CONSULT_RE, LEXICON, PATTERNS } from './lexicon';
 import { featurize, parseModel, predictProba, type ModelFile, type NgramModel } from './model';
 import modelJson from '../data/model.json';
 import riskModelJson from '../data/risk-model.json';
-import {
-  HYPO_RE,
-  NEG_BEFORE_RE,
-  RISK_RULES,
-  SCOPE_BREAK_RE,
-  SETTLED_RE,
-  WORRY_RE,
-  type RiskRule,
-  type SignalKind,
-} from './risk-rules';
+import { RISK_RULES, SETTLED_RE, type RiskRule, type SignalKind } from './risk-rules';
+import { clauseEnd, scopeBefore, textView, type TextView } from './context';
+import { detectFlags } from './flags';
 
 export interface TriageInput {
   text: string;
@@ -41,6 +36,8 @@ export interface TriageResult {
   tier: Tier;
   reasons: string[];
   confidence: number;
+  /** life-safety and scale flags, each quoting the words that raised it */
+  flags: TriageFlag[];
 }
 
 // ---------------------------------------------------------------------------
@@ -161,7 +158,6 @@ const TERM_RE = new RegExp(
 );
 const PATTERN_RES = PATTERNS.map(([cat, src, weight]) => ({ cat, re: new RegExp(src, 'g'), weight }));
 const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
-const CLAUSE_BOUNDARY = /[，,。；;！!？?\n\r\t :：、]/;
 const CATEGORY_NEG_RE = /((?<!是)不是|并非|不属于|不涉及|不存在)(什么)?$/;
 /** 没/没有/无 negate an event (没打架, 无人受伤), not a subject (没交房租, 没有路灯). */
 const EVENT_NEG_RE = /(没有|没|无|未|并未|从未)(发生|出现)?$/;
@@ -204,73 +200,6 @@ interface Signal {
   at: number;
 }
 
-interface Ctx {
-  text: string;
-  /** start index of the clause each char is in */
-  clauseStart: Int32Array;
-  /** per clause start: settled? */
-  settled: Set<number>;
-}
-
-function buildClauses(text: string): { clauseStart: Int32Array; starts: number[] } {
-  const n = text.length;
-  const clauseStart = new Int32Array(n + 1);
-  const starts: number[] = [0];
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    if (CLAUSE_BOUNDARY.test(text[i])) {
-      clauseStart[i] = s;
-      s = i + 1;
-      starts.push(s);
-    } else clauseStart[i] = s;
-  }
-  clauseStart[n] = s;
-  return { clauseStart, starts };
-}
-
-function clauseEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length && !CLAUSE_BOUNDARY.test(text[i])) i++;
-  return i;
-}
-
-function findSettled(text: string, starts: number[]): Set<number> {
-  const settled = new Set<number>();
-  let prev = -1;
-  for (const s of starts) {
-    const e = clauseEnd(text, s);
-    if (e <= s) continue;
-    const clause = text.slice(s, e);
-    if (SETTLED_RE.test(clause)) {
-      settled.add(s);
-      // "去年打过架，已经调解好了": the settled clause refers back to the previous one
-      // (a fire put out refers back to the smoke or flames just described)
-      if (prev >= 0 && (e - s <= 8 || /^(已|后来|后|经|但已|现已|早已|当时)/.test(clause) || /扑灭|排除险情/.test(clause))) settled.add(prev);
-    }
-    prev = s;
-  }
-  return settled;
-}
-
-type Scope = 'none' | 'neg' | 'hypo' | 'worry';
-
-function scopeBefore(ctx: Ctx, at: number): Scope {
-  const cs = ctx.clauseStart[at] ?? 0;
-  const near = ctx.text.slice(Math.max(cs, at - 8), at);
-  if (NEG_BEFORE_RE.test(near)) return 'neg';
-  // wider scope, cut at the last scope breaker
-  let win = ctx.text.slice(Math.max(0, at - 14), at);
-  SCOPE_BREAK_RE.lastIndex = 0;
-  let cut = -1;
-  let m: RegExpExecArray | null;
-  while ((m = SCOPE_BREAK_RE.exec(win))) cut = m.index;
-  if (cut >= 0) win = win.slice(cut + 1);
-  if (/真要?$/.test(win)) return 'hypo';
-  if (WORRY_RE.test(win)) return 'worry';
-  if (HYPO_RE.test(win)) return 'hypo';
-  return 'none';
-}
-
 function fmtAmount(v: number): string {
   if (v >= 10000) {
     const w = v / 10000;
@@ -292,15 +221,15 @@ export function triage(input: TriageInput): TriageResult {
       tier: TIER_BY_RISK.medium,
       reasons: ['文本无法自动分析,请人工研判'],
       confidence: 0,
+      flags: [],
     };
   }
 }
 
 function triageUnsafe(input: TriageInput): TriageResult {
   const { text } = normalise(input?.text ?? '');
-  const { clauseStart, starts } = buildClauses(text);
-  const settled = findSettled(text, starts);
-  const ctx: Ctx = { text, clauseStart, settled };
+  const ctx: TextView = textView(text);
+  const { clauseStart, settled } = ctx;
   const isSettled = (at: number) => settled.has(clauseStart[at] ?? 0);
 
   // ----------------------------------------------------------- risk signals
@@ -368,7 +297,8 @@ function triageUnsafe(input: TriageInput): TriageResult {
   let maxAmount = 0;
   let maxAmountText = '';
   let maxAmountAt = -1;
-  for (const a of extractAmounts(text)) {
+  const amounts = extractAmounts(text);
+  for (const a of amounts) {
     if (isSettled(a.index)) {
       settledSeen = true;
       continue;
@@ -392,7 +322,8 @@ function triageUnsafe(input: TriageInput): TriageResult {
   let maxGroup = 0;
   let maxGroupText = '';
   let maxGroupAt = -1;
-  for (const g of extractGroupSizes(text)) {
+  const groups = extractGroupSizes(text);
+  for (const g of groups) {
     if (isSettled(g.index)) continue;
     if (scopeBefore(ctx, g.index) === 'neg') continue;
     if (g.size > maxGroup) {
@@ -593,6 +524,24 @@ function triageUnsafe(input: TriageInput): TriageResult {
     }
   }
 
+  // flags: self_harm, violence_threat, and an active hazard near a vulnerable person are always high
+  const { flags, forced } = detectFlags({ view: ctx, amounts, groups });
+  const flagReasons: string[] = [];
+  if (forced.length) {
+    const seen = new Set<string>();
+    for (const f of forced) {
+      if (seen.has(f.code)) continue;
+      seen.add(f.code);
+      flagReasons.push(`${TRIAGE_FLAG_LABELS[f.code]}("${f.evidence}")`);
+    }
+    if (forced.some((f) => f.code === 'hazard_active')) {
+      const i = flagReasons.findIndex((r) => r.startsWith(TRIAGE_FLAG_LABELS.vulnerable_person));
+      const j = flagReasons.findIndex((r) => r.startsWith(TRIAGE_FLAG_LABELS.hazard_active));
+      if (i >= 0 && j >= 0) flagReasons.splice(j, 2, `${flagReasons[j]}且${flagReasons[i]},危及人身安全`);
+    }
+    level = 'high';
+  }
+
   // learned second opinion: may raise the level; never lowers a high one
   const riskModel = RISK_MODEL;
   if (captureRiskFeatures) captureRiskFeatures([...(feats.length ? feats : featurize(text)), ...riskTokens(maxAmount, maxGroup)], lowerable(kept));
@@ -628,7 +577,7 @@ function triageUnsafe(input: TriageInput): TriageResult {
     const pc = probs ? Math.round(probs[best] * 100) : 0;
     reasons.push(`文本特征判断(模型置信度${pc}%)${clause ? `:"${clause}"` : ''}${ev.length ? ';关键词:' + ev.join('、') : ''}`);
   }
-  const riskReasons: string[] = [];
+  const riskReasons: string[] = [...flagReasons];
   for (const lv of ['high', 'medium'] as const) {
     for (const s of kept) if (s.level === lv && !riskReasons.includes(s.reason)) riskReasons.push(s.reason);
   }
@@ -669,7 +618,7 @@ function triageUnsafe(input: TriageInput): TriageResult {
   if (!Number.isFinite(catConf)) catConf = 0.3;
   const confidence = Math.round(Math.max(0, Math.min(1, 0.6 * catConf + 0.4 * riskConf)) * 100) / 100;
 
-  return { category, riskLevel: level, department, tier: TIER_BY_RISK[level], reasons, confidence };
+  return { category, riskLevel: level, department, tier: TIER_BY_RISK[level], reasons, confidence, flags };
 }
 
 

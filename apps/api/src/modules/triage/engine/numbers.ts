@@ -93,6 +93,21 @@ const AMOUNT_RE = new RegExp(
 const NOT_MONEY_AFTER = /^(?:[个名位户家人号楼层栋单元平亩米斤吨天年月日周次岁辆台套间条只头棵件项批所本张分秒小点级倍字克里公道把根斤岁个\-~～到至])/;
 const MONEY_BEFORE = /(欠|工资|薪|款|费|赔|偿|金|租|钱|价|花了|损失|充值|缴|交了|骗|借|付|补贴|罚|￥|¥|涉及|共计|合计|总计|计)[^，。；！？\s]{0,3}$/;
 
+/** A bare sum of five to eight digits (350000, 1,200,000), not a phone, an ID or a year. */
+const BARE_SUM_RE = /^[1-9][0-9]{0,2}(,[0-9]{3}){1,2}$|^[1-9][0-9]{4,7}$/;
+/** Words that make a bare number in the same sentence a sum of money. */
+const MONEY_CONTEXT_RE = /(欠|借|还钱|还款|货款|工程款|尾款|账|债|赔|损失|款|钱|元|转账|打款|付|收据|发票|合同|投资|垫资|工资|供货|结算)/;
+const SLANG_AFTER_RE = /^(了|啊|呢|吧|都|还|没|不|呀|的|$|[，。；！？,\s])/;
+const SLANG_BEFORE_RE = /(欠|借|赔|亏|投|花|损失|骗|要|还|贷|输|垫|压|拖|少说|差不多|足足|整整|总共|一共)[^，。；！？]{0,4}$/;
+
+function sentenceAround(text: string, at: number): string {
+  let a = at;
+  while (a > 0 && at - a < 40 && !/[。！？!?\n]/.test(text[a - 1])) a--;
+  let b = at;
+  while (b < text.length && b - at < 40 && !/[。！？!?\n]/.test(text[b])) b++;
+  return text.slice(a, b);
+}
+
 export interface AmountHit {
   value: number;
   text: string;
@@ -124,16 +139,24 @@ export function extractAmounts(text: string): AmountHit[] {
     let isMoney = false;
     if (unit === '块' && /^[地田砖石板牌玻空菜]/.test(after)) isMoney = false;
     else if (unit) isMoney = true;
+    else if (hasWan && !/^[个名位户家人号平亩米斤吨辆台套间头只棵株册本次]/.test(after)) isMoney = true;
     else if (NOT_MONEY_AFTER.test(after)) isMoney = false;
-    else if (hasWan) isMoney = true;
     else if (MONEY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && /\d{3,}|[百千]/.test(body)) isMoney = true;
+    else if (BARE_SUM_RE.test(body) && !/^[0-9]/.test(after) && MONEY_CONTEXT_RE.test(sentenceAround(text, start))) isMoney = true;
+    let slang = false;
+    // 欠了四十多个 / 亏了三十几个: 个 meaning 万 in talk about money
+    if (!isMoney && after[0] === '个' && SLANG_AFTER_RE.test(text.slice(end + 1, end + 3)) && SLANG_BEFORE_RE.test(text.slice(Math.max(0, start - 8), start)) && !/[0-9]/.test(body) && /[十]/.test(body)) {
+      isMoney = true;
+      slang = true;
+    }
     if (!isMoney) continue;
     // a bare numeral like 三 before 块 in 三块地 etc. already excluded; skip pure 点
     let v = parseChineseNumber(body + (unit.startsWith('万') ? '万' : ''));
     if (v == null || v <= 0) continue;
     if (m[1] === '上' && /^[百千万]/.test(body)) v = parseChineseNumber('一' + body) ?? v;
     if (unit === '块' && v < 10) continue; // 一块漆, 两块砖
-    hits.push({ value: v, text: (body + unit).trim(), index: start });
+    if (slang) v *= 10_000;
+    hits.push({ value: v, text: (body + unit + (slang ? '个' : '')).trim(), index: start });
   }
   return hits;
 }

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { CATEGORY_LABELS, CHANNEL_LABELS, COLOR_LABELS, type Category } from '@zongzhi/shared';
 import { useState } from 'react';
+import { CrisisCard } from '../../../components/crisis-card';
 import { EvaluationForm } from '../../../components/evaluation-form';
 import { HistoryTimeline } from '../../../components/history-timeline';
 import { PageContainer } from '../../../components/page-container';
@@ -53,6 +54,7 @@ export default function CaseDetailPage() {
       <PageContainer loading={loading && !ticket} error={error} onRetry={id ? () => load(id) : undefined}>
         {ticket ? (
           <View id='case-detail' data-status={ticket.status}>
+            {ticket.crisis ? <CrisisCard notice={ticket.crisis} /> : null}
             <View className='card'>
               <View className='row-between'>
                 <Text className='case-code' id='detail-case-code'>{ticket.caseCode}</Text>

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro';
 import { CATEGORY_LABELS, DEFAULT_TIME_LIMITS, RISK_LEVELS, type Category, type RiskLevel } from '@zongzhi/shared';
 import { useState } from 'react';
+import { CrisisCard } from '../../../components/crisis-card';
 import { usePageClass } from '../../../services/display';
 import { formatDateTime } from '../../../utils/format';
 import { lookupPath, shareCaseH5 } from './share';
@@ -11,14 +12,14 @@ const HOUR = 3600_000;
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** What happens next and by when, from DOMAIN.md's default time limits. */
-export function nextSteps(submittedAt: Date, risk: RiskLevel | ''): string[] {
-  const acceptBy = formatDateTime(new Date(submittedAt.getTime() + 24 * HOUR).toISOString());
+export function nextSteps(submittedAt: Date, risk: RiskLevel | '', crisis = false): string[] {
+  const acceptBy = formatDateTime(new Date(submittedAt.getTime() + (crisis ? 1 : 24) * HOUR).toISOString());
   const resolveDays = (r: RiskLevel) => DEFAULT_TIME_LIMITS[r].resolveMinutes / 60 / 24;
   const resolveLine = risk
     ? `受理后交由相关部门办理,一般应在${resolveDays(risk)}天内办结`
     : `受理后交由相关部门办理,按紧急程度在3至15天内办结(重大紧急事项${resolveDays('high')}天,一般事项${resolveDays('low')}天)`;
   return [
-    `综治中心将于24小时内受理(${acceptBy}前),紧急、重大事项会优先处理`,
+    crisis ? `已作为紧急事项转区综治中心,工作人员将在1小时内(${acceptBy}前)受理并与您联系` : `综治中心将于24小时内受理(${acceptBy}前),紧急、重大事项会优先处理`,
     resolveLine,
     '办理进度会通知到「我的」—「消息」,也可凭案件编码和手机号查询',
     '办结后请您对办理结果进行评价;不满意的将重新办理',
@@ -33,6 +34,7 @@ export default function ReportSuccessPage() {
   const [risk, setRisk] = useState<RiskLevel | ''>('');
   const [submittedAt, setSubmittedAt] = useState(() => new Date());
   const [shareNote, setShareNote] = useState('');
+  const [crisis, setCrisis] = useState(false);
 
   useLoad((params: Record<string, string | undefined>) => {
     setCaseCode(decodeURIComponent(params.caseCode || ''));
@@ -43,6 +45,7 @@ export default function ReportSuccessPage() {
     if (r && (RISK_LEVELS as readonly string[]).indexOf(r) >= 0) setRisk(r);
     const at = params.at ? new Date(decodeURIComponent(params.at)) : null;
     if (at && !isNaN(at.getTime())) setSubmittedAt(at);
+    setCrisis(params.crisis === '1');
   });
 
   // weapp: what a shared card opens (the lookup page with the code filled in).
@@ -62,6 +65,7 @@ export default function ReportSuccessPage() {
 
   return (
     <View className={pageClass}>
+      {crisis ? <CrisisCard audience='resident' /> : null}
       <View className='card success-card'>
         <Text className='success-title'>提交成功</Text>
         <Text className='muted'>您的案件编码</Text>
@@ -93,7 +97,7 @@ export default function ReportSuccessPage() {
 
       <View className='card' id='success-next'>
         <Text className='card-title'>接下来</Text>
-        {nextSteps(submittedAt, risk).map((step, i) => (
+        {nextSteps(submittedAt, risk, crisis).map((step, i) => (
           <Text className='success-step' key={step}>{`${i + 1}. ${step}`}</Text>
         ))}
       </View>

@@ -16,6 +16,7 @@ import {
 } from '@zongzhi/shared';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
+import { DutyToggle } from '../duty-toggle';
 import { getSession } from '../../../services/session';
 import { STAFF_PAGES, logOutStaff } from '../../../services/staff-home';
 import { decideExtension, listExtensionRequests, listTickets, type ExtensionRequest, type StaffTicket, type TicketQuery } from '../../../services/tickets.api';
@@ -140,6 +141,7 @@ export default function QueuePage() {
       <View className='staff-head'>
         <Text className='staff-title'>{session?.user.displayName || '受理调度'}</Text>
         <View className='staff-links'>
+          <DutyToggle />
           <Text className='staff-link' id='go-walkin' onClick={() => Taro.navigateTo({ url: STAFF_PAGES.walkIn })}>来访登记</Text>
           <Text className='staff-link' id='go-import' onClick={() => Taro.navigateTo({ url: STAFF_PAGES.hotline })}>12345导入</Text>
           <Text className='staff-link' id='go-dashboard' onClick={() => Taro.navigateTo({ url: STAFF_PAGES.dashboard })}>统计</Text>

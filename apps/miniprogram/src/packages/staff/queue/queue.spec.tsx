@@ -56,7 +56,8 @@ describe('staff queue: 被退回', () => {
   it('leaves the other tabs unfiltered by return', async () => {
     const view = render(<QueuePage />);
     await act(async () => undefined);
-    const first = new URL(mockRequest.mock.calls[0][0].url, 'http://x');
+    // The header also asks for the duty state (/duty): the first list call is the one to check.
+    const first = new URL(mockRequest.mock.calls.find((c) => /\/tickets\b/.test(c[0].url))![0].url, 'http://x');
     expect(first.searchParams.get('status')).toBe('submitted');
     expect(first.searchParams.has('returned')).toBe(false);
     expect(view.container.querySelector('#queue-total')).toHaveTextContent('共 2 件');

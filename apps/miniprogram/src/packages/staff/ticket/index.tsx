@@ -10,6 +10,7 @@ import {
   RISK_LEVEL_LABELS,
   RISK_LEVELS,
   TIER_LABELS,
+  TRIAGE_FLAG_LABELS,
   type Category,
   type RiskLevel,
   type TicketAction,
@@ -19,6 +20,7 @@ import { useState } from 'react';
 import { ActionPanel } from '../../../components/action-panel';
 import { AreaMap, type MapArea } from '../../../components/area-map';
 import { Countdown } from '../../../components/countdown';
+import { CrisisCard } from '../../../components/crisis-card';
 import { PageContainer } from '../../../components/page-container';
 import { RiskBadge } from '../../../components/risk-badge';
 import { StatusTag } from '../../../components/status-tag';
@@ -148,7 +150,8 @@ export default function StaffTicketPage() {
     <View className='page staff-wide'>
       <PageContainer loading={loading} error={error} onRetry={id ? () => load() : undefined}>
         {t ? (
-          <View id='staff-ticket' data-status={t.status}>
+          <View id='staff-ticket' data-status={t.status} data-urgent={t.urgent ? 'true' : 'false'}>
+            {t.urgent ? <CrisisCard notice={t.crisis} audience='staff' /> : null}
             <View className='card'>
               <View className='row-between'>
                 <Text className='case-code' id='staff-case-code'>{t.caseCode}</Text>
@@ -167,6 +170,7 @@ export default function StaffTicketPage() {
               <View className='staff-gap'>
                 <View className='kv'><Text className='kv-k'>提交时间</Text><Text className='kv-v'>{formatDateTime(t.createdAt)}</Text></View>
                 <View className='kv'><Text className='kv-k'>反映人</Text><Text className='kv-v' id='ticket-reporter'>{t.anonymous ? '匿名反映' : t.contactPhone || '未留电话'}</Text></View>
+                {t.acceptDeadline ? <View className='kv'><Text className='kv-k'>受理期限</Text><Text className={`kv-v${t.urgent ? ' accept-urgent' : ''}`} id='ticket-accept-deadline'>{formatDateTime(t.acceptDeadline)}</Text></View> : null}
                 {t.signDeadline ? <View className='kv'><Text className='kv-k'>签收期限</Text><Text className='kv-v'>{formatDateTime(t.signDeadline)}</Text></View> : null}
                 {t.resolveDeadline ? <View className='kv'><Text className='kv-k'>办结期限</Text><Text className='kv-v'>{formatDateTime(t.resolveDeadline)}</Text></View> : null}
                 {t.departments?.length ? (
@@ -213,6 +217,13 @@ export default function StaffTicketPage() {
                     <View className='kv'><Text className='kv-k'>风险等级</Text><Text className='kv-v'>{RISK_LEVEL_LABELS[triage.riskLevel]}</Text></View>
                     <View className='kv'><Text className='kv-k'>处置层级</Text><Text className='kv-v'>{TIER_LABELS[triage.tier]}</Text></View>
                     <View className='kv'><Text className='kv-k'>建议部门</Text><Text className='kv-v' id='ticket-suggested'>{suggested?.name || (t.suggestedDepartment ? DEPARTMENT_LABELS[t.suggestedDepartment] : DEPARTMENT_LABELS[triage.department])}</Text></View>
+                    {triage.flags?.length ? (
+                      <View className='flag-list staff-gap' id='ticket-flags'>
+                        {triage.flags.map((f) => (
+                          <Text key={f.code} className={`flag flag--${f.code}`} data-flag={f.code}>{`${TRIAGE_FLAG_LABELS[f.code]}:"${f.evidence}"`}</Text>
+                        ))}
+                      </View>
+                    ) : null}
                     <Text className='label staff-gap'>研判依据</Text>
                     <View className='reason-list' id='ticket-reasons'>
                       {triage.reasons.map((r, i) => (

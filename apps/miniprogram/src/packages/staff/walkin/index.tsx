@@ -1,3 +1,4 @@
+import { CrisisCard } from '../../../components/crisis-card';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { isValidPhone } from '@zongzhi/shared';
@@ -48,6 +49,7 @@ export default function WalkInPage() {
   if (done) {
     return (
       <View className='page staff-wide'>
+        {done.ticket.urgent ? <CrisisCard notice={done.ticket.crisis} audience='staff' /> : null}
         <View className='card' id='walkin-done'>
           <Text className='card-title'>登记成功,已当场受理</Text>
           <View className='kv'><Text className='kv-k'>案件编码</Text><Text className='kv-v case-code' id='walkin-case-code'>{done.ticket.caseCode}</Text></View>

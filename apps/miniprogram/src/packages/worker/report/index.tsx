@@ -1,3 +1,4 @@
+import { CrisisCard } from '../../../components/crisis-card';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
@@ -24,6 +25,7 @@ export default function WorkerReportPage() {
   if (created) {
     return (
       <View className={pageClass}>
+        {created.urgent ? <CrisisCard notice={created.crisis} audience='staff' /> : null}
         <View className='card worker-done' id='worker-report-done'>
           <Text className='worker-done-title'>事件已上报</Text>
           <Text className='muted'>案件编码</Text>
