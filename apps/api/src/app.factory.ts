@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +11,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, type AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
+import { registerBodyParsers } from './common/body-depth';
+import { registerSecurityHeaders } from './common/security-headers';
 import { SafeLogger } from './common/safe-logger';
 import { DEMO_PASSWORD, DEMO_USERNAMES, markInitialisedWithoutDemo, seedDemo } from './database/seeds/demo.seed';
 import { prepareSqlite } from './database/sqlite/prepare';
@@ -52,20 +55,29 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 }
 
 async function buildApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
+  const bodyLimit = 256 * 1024;
+  // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY; otherwise the client IP is the socket peer.
+  const trusted = (config.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const adapter = new FastifyAdapter({ bodyLimit, trustProxy: trusted.length ? trusted : false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : new SafeLogger(),
   });
-  app.setGlobalPrefix('api/v1');
+  // Open311 partners expect the standard's own path, outside the API's prefix.
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'open311/v2/*path', method: RequestMethod.ALL }] });
+  registerBodyParsers(app, bodyLimit);
+  await registerSecurityHeaders(app, config);
   await registerMultipart(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('综治中心 一案一码 API').setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  // The API's map is for developers: in production only when asked for.
+  if (config.NODE_ENV !== 'production' || config.DOCS_PUBLIC) {
+    const doc = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle('综治中心 一案一码 API').setVersion('1').addBearerAuth().build(),
+    );
+    SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+  }
 
   if (config.H5_DIR && existsSync(config.H5_DIR)) {
     app.useStaticAssets({ root: resolve(config.H5_DIR), prefix: '/', decorateReply: false, wildcard: false, preCompressed: true });

@@ -13,7 +13,9 @@ import { dataSourceOptions } from './database/data-source';
 import { installSqliteGate } from './database/sqlite/gate';
 import { releaseInstanceLock } from './database/sqlite/prepare';
 import { AdminModule } from './modules/admin/admin.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { RateLimitModule } from './modules/auth/rate-limiter';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { TicketEventsModule } from './modules/events/ticket-events';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -22,7 +24,9 @@ import { PatrolsModule } from './modules/patrols/patrols.module';
 import { WalkInsModule } from './modules/walk-ins/walk-ins.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { HealthController } from './modules/health/health.controller';
+import { Open311Module } from './modules/open311/open311.module';
 import { OrgModule } from './modules/org/org.module';
+import { PartnersModule } from './modules/partners/partners.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { StatsModule } from './modules/stats/stats.module';
@@ -66,6 +70,8 @@ export class AppModule {
           signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        AuditModule,
+        RateLimitModule,
         TicketEventsModule,
         UsersModule,
         OrgModule,
@@ -84,6 +90,8 @@ export class AppModule {
         WalkInsModule,
         ImportsModule,
         DocumentsModule,
+        PartnersModule,
+        Open311Module,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, httpStatusOf } from './errors';
+import { DomainError, httpStatusOf, RateLimitedError } from './errors';
 
 /** The one place where errors become HTTP: `{code, message, errors?}`. */
 @Catch()
@@ -11,6 +11,7 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (exception instanceof RateLimitedError && exception.retryAfterSeconds) void reply.header('retry-after', String(Math.max(1, exception.retryAfterSeconds)));
     void reply.status(status).send(body);
   }
 
@@ -29,7 +30,9 @@ export class ErrorFilter implements ExceptionFilter {
     const fastifyStatus = (e as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       const body: Record<string, unknown> = { code: codeForStatus(fastifyStatus), message: messageForStatus(fastifyStatus) };
-      if (fastifyStatus === 400) body.errors = { body: '请求体不是有效的 JSON' };
+      const fieldErrors = (e as { fieldErrors?: Record<string, string> }).fieldErrors;
+      if (fieldErrors) body.errors = fieldErrors;
+      else if (fastifyStatus === 400) body.errors = { body: '请求体不是有效的 JSON' };
       return { status: fastifyStatus, body };
     }
     return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误,请稍后再试' } };

@@ -66,7 +66,11 @@ export class ConflictError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(message = '操作过于频繁,请稍后再试') {
+  constructor(
+    message = '操作过于频繁,请稍后再试',
+    /** Sent as Retry-After (seconds) when known. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super('RATE_LIMITED', message);
   }
 }

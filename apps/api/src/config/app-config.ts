@@ -44,8 +44,62 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(32)
   JWT_SECRET?: string;
 
-  @Transform(int) @IsInt() @Min(60)
-  JWT_TTL_SECONDS = 7 * 24 * 3600;
+  /** Access-token lifetime: at most 2 hours; the client refreshes silently with its refresh token. */
+  @Transform(int) @IsInt() @Min(60) @Max(7200)
+  JWT_TTL_SECONDS = 3600;
+
+  /** How long a login (its chain of rotating refresh tokens) lasts without a fresh login. */
+  @Transform(int) @IsInt() @Min(300) @Max(90 * 24 * 3600)
+  REFRESH_TTL_SECONDS = 14 * 24 * 3600;
+
+  /**
+   * Peers whose X-Forwarded-For is believed (comma-separated IPs or CIDRs, e.g. `127.0.0.1,10.0.0.0/8`).
+   * Empty: the client IP is the socket peer, whatever the headers say.
+   */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
+  /** Serve /docs (OpenAPI) in production too; outside production it is always served. */
+  @Transform(bool) @IsBoolean()
+  DOCS_PUBLIC = false;
+
+  /** Days the audit log is kept; 180 at least (网络安全法 第二十一条: logs kept no less than six months). */
+  @Transform(int) @IsInt() @Min(180)
+  AUDIT_RETENTION_DAYS = 180;
+
+  /** How often audit rows older than the retention are deleted; 0 turns the timer off. */
+  @Transform(int) @IsInt() @Min(0)
+  AUDIT_SWEEP_INTERVAL_SECONDS = 24 * 3600;
+
+  /** Wrong passwords for one account before each further try must wait (1 s, 2 s, 4 s … up to 60 s). */
+  @Transform(int) @IsInt() @Min(1)
+  LOGIN_FREE_FAILURES = 3;
+
+  /** Wrong passwords for one account (within LOGIN_WINDOW_SECONDS) that lock it for LOGIN_LOCK_SECONDS. */
+  @Transform(int) @IsInt() @Min(2)
+  LOGIN_LOCK_AFTER = 10;
+
+  /** Failed logins from one IP (any account) that lock that IP out of login. */
+  @Transform(int) @IsInt() @Min(2)
+  LOGIN_IP_LOCK_AFTER = 50;
+
+  @Transform(int) @IsInt() @Min(1)
+  LOGIN_WINDOW_SECONDS = 15 * 60;
+
+  @Transform(int) @IsInt() @Min(1)
+  LOGIN_LOCK_SECONDS = 15 * 60;
+
+  /** Wrong phone numbers tried against one case code per hour before it is locked for the rest of the hour. */
+  @Transform(int) @IsInt() @Min(1)
+  LOOKUP_MAX_FAILURES_PER_CASE = 5;
+
+  /** Failed lookups (wrong code or phone) from one IP per hour. */
+  @Transform(int) @IsInt() @Min(1)
+  LOOKUP_MAX_FAILURES_PER_IP = 20;
+
+  /** Lookups of any outcome from one IP per hour. */
+  @Transform(int) @IsInt() @Min(1)
+  LOOKUP_MAX_PER_IP = 120;
 
   @IsIn(['console', 'http'])
   SMS_PROVIDER: 'console' | 'http' = 'console';
@@ -140,6 +194,13 @@ export class AppConfig {
   /** How often open patrols from earlier days are closed as 未正常结束; 0 turns the timer off. */
   @Transform(int) @IsInt() @Min(0)
   PATROL_SWEEP_INTERVAL_SECONDS = 300;
+
+  /**
+   * Hosts (`host` or `host:port`, comma-separated) whose Open311 `media_url` links are fetched,
+   * e.g. the 12345 platform's object storage. Empty: no link is ever fetched.
+   */
+  @IsOptional() @IsString()
+  OPEN311_MEDIA_HOSTS?: string;
 }
 
 /** The local photo folder this configuration means. */
@@ -155,7 +216,7 @@ function isInside(child: string, parent: string): boolean {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR', 'UPLOAD_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WECHAT_SUBSCRIBE_TEMPLATE_ID']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'SMS_HTTP_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIR', 'UPLOAD_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WECHAT_SUBSCRIBE_TEMPLATE_ID', 'TRUST_PROXY', 'OPEN311_MEDIA_HOSTS']);
   const picked: Record<string, string> = {};
   for (const key of known) if (env[key] !== undefined && env[key] !== '') picked[key] = env[key] as string;
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });

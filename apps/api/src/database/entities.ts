@@ -7,6 +7,11 @@ import { Patrol, PatrolEntry, PatrolTicket } from '../modules/patrols/patrol.ent
 import { WalkIn } from '../modules/walk-ins/walk-in.entity';
 import { ConfigChange } from '../modules/admin/config-change.entity';
 import { SmsCode } from '../modules/auth/sms-code.entity';
+import { AuthSession } from '../modules/auth/auth-session.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { RateLimit } from '../modules/auth/rate-limit.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { Partner } from '../modules/partners/partner.entity';
 import { ExtensionRequest } from '../modules/deadlines/extension-request.entity';
 import { SupervisionNotice } from '../modules/deadlines/supervision-notice.entity';
 import { TimeLimitRuleRow } from '../modules/deadlines/time-limit-rule.entity';
@@ -20,4 +25,4 @@ import { Upload } from '../modules/uploads/upload.entity';
 import { User } from '../modules/users/user.entity';
 import { TriageOverride } from '../modules/workflow/triage-override.entity';
 
-export const ENTITIES = [AppMeta, OrgUnit, Department, User, SmsCode, Ticket, TicketHistory, Upload, TicketDepartment, SupervisionNotice, ExtensionRequest, TimeLimitRuleRow, RoutingRule, ConfigChange, TriageOverride, Message, WechatSubscription, OutboxItem, Patrol, PatrolEntry, PatrolTicket, WalkIn, HotlineOrder];
+export const ENTITIES = [AppMeta, OrgUnit, Department, User, SmsCode, Ticket, TicketHistory, Upload, TicketDepartment, SupervisionNotice, ExtensionRequest, TimeLimitRuleRow, RoutingRule, ConfigChange, TriageOverride, Message, WechatSubscription, OutboxItem, Patrol, PatrolEntry, PatrolTicket, WalkIn, HotlineOrder, AuthSession, RefreshToken, RateLimit, AuditEntry, Partner];

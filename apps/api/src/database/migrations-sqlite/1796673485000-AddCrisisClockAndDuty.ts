@@ -1,11 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * SQLite's counterpart of the MySQL AddCrisisClockAndDuty1796673323560. Its
- * timestamp sits between the baseline and AddAppMeta on purpose: a file the
- * last sql.js version made has these columns but no app_meta, so it is adopted
- * at this migration (sqlite/prepare.ts matches the longest prefix).
- */
+/** SQLite's counterpart of the MySQL AddCrisisClockAndDuty1796673323560. */
 export class AddCrisisClockAndDuty1796673485000 implements MigrationInterface {
   name = 'AddCrisisClockAndDuty1796673485000';
 

@@ -1,5 +1,6 @@
+import { AddSecurityAuditSessionsAndOpen311Partners1796675422718 } from './1796675422718-AddSecurityAuditSessionsAndOpen311Partners';
 import { AddCrisisClockAndDuty1796673485000 } from './1796673485000-AddCrisisClockAndDuty';
-import { AddAppMeta1796673486837 } from './1796673486837-AddAppMeta';
+import { AddAppMeta1796675422858 } from './1796675422858-AddAppMeta';
 import { CreateBaselineSchema1796673483078 } from './1796673483078-CreateBaselineSchema';
 // Committed SQLite migrations, oldest first. Generated with `pnpm --filter @zongzhi/api migration:generate <Name> --sqlite`.
-export const SQLITE_MIGRATIONS: Function[] = [CreateBaselineSchema1796673483078, AddCrisisClockAndDuty1796673485000, AddAppMeta1796673486837];
+export const SQLITE_MIGRATIONS: Function[] = [CreateBaselineSchema1796673483078, AddCrisisClockAndDuty1796673485000, AddSecurityAuditSessionsAndOpen311Partners1796675422718, AddAppMeta1796675422858];

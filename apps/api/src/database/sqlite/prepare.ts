@@ -70,7 +70,7 @@ export function checkSqliteFile(file: string, dataDir: string): 'new' | 'existin
 
 /** Tables, columns, indexes and foreign keys, in a form two databases can be compared by. */
 export function schemaFingerprint(db: Database.Database): string {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('migrations', 'typeorm_metadata') ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('migrations', 'typeorm_metadata', 'app_meta') ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   return JSON.stringify(
     tables.map((t) => ({
       t,
@@ -97,9 +97,11 @@ async function fingerprintAfter(migrations: Function[]): Promise<string> {
 /**
  * A file sql.js made has its tables (from `synchronize`) but no migrations
  * table. Find the longest prefix of the committed SQLite migrations whose
- * schema is exactly the file's, record those as run (nothing else changes),
- * and let the rest run as usual. A file that matches none is refused untouched.
- * Returns how many migrations were recorded, or 0 when the file is not legacy.
+ * schema is exactly the file's (app_meta aside: sql.js files never had it),
+ * record those as run (nothing else changes) except AddAppMeta, and let the
+ * rest run as usual: AddAppMeta then marks the file initialised. A file that
+ * matches none is refused untouched. Returns how many migrations were
+ * recorded, or 0 when the file is not legacy.
  */
 export async function adoptLegacyFile(file: string, dataDir: string, migrations: Function[] = SQLITE_MIGRATIONS): Promise<number> {
   const db = new Database(file, { fileMustExist: true, timeout: 5000 });
@@ -109,7 +111,7 @@ export async function adoptLegacyFile(file: string, dataDir: string, migrations:
     const mine = schemaFingerprint(db);
     for (let k = migrations.length; k > 0; k--) {
       if ((await fingerprintAfter(migrations.slice(0, k))) !== mine) continue;
-      const rows = migrations.slice(0, k).map((m) => {
+      const rows = migrations.slice(0, k).filter((m) => !m.name.startsWith('AddAppMeta')).map((m) => {
         const name = (new (m as new () => { name?: string })().name ?? m.name) as string;
         return { timestamp: Number(name.slice(-13)), name };
       });
@@ -121,7 +123,7 @@ export async function adoptLegacyFile(file: string, dataDir: string, migrations:
         const ins = db.prepare('INSERT INTO "migrations" ("timestamp", "name") VALUES (?, ?)');
         for (const r of rows) ins.run(r.timestamp, r.name);
       })();
-      return k;
+      return rows.length;
     }
   } finally {
     db.close();

@@ -5,12 +5,14 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SmsCode } from './sms-code.entity';
+import { AuthSession } from './auth-session.entity';
+import { RefreshToken } from './refresh-token.entity';
 import { SmsCodesRepository } from './sms-codes.repository';
 import { ConsoleSmsProvider, HttpSmsProvider, SMS_PROVIDER } from './sms.provider';
 import { WechatClient } from './wechat.client';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SmsCode]), UsersModule],
+  imports: [TypeOrmModule.forFeature([SmsCode, AuthSession, RefreshToken]), UsersModule],
   controllers: [AuthController],
   providers: [
     AuthService,

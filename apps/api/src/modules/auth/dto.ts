@@ -38,3 +38,11 @@ export class WechatLoginDto {
   @MaxLength(128, { message: '微信登录凭证过长' })
   code: string;
 }
+
+export class RefreshDto {
+  @ApiProperty({ description: '登录或上次刷新返回的 refreshToken' })
+  @IsString({ message: '缺少刷新凭证' })
+  @MinLength(16, { message: '刷新凭证无效' })
+  @MaxLength(128, { message: '刷新凭证无效' })
+  refreshToken: string;
+}

@@ -7,6 +7,7 @@ import { CreateExtensionRequestDto, ExtensionDecisionDto, ListExtensionRequestsQ
 import { ExtensionRequestsService } from './extension-requests.service';
 import { SupervisionService } from './supervision.service';
 import { TimeLimitsService } from './time-limits.service';
+import { Audited } from '../audit/audit.interceptor';
 
 const uuid = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError(`未找到该${what}`) });
 
@@ -27,6 +28,7 @@ export class DeadlinesController {
   }
 
   @Roles('admin')
+  @Audited('admin.change', 'time_limits')
   @Put('admin/time-limits')
   putLimits(@CurrentUser() user: AuthUser, @Body() dto: PutTimeLimitsDto) {
     return this.limits.replace(user, dto);

@@ -6,6 +6,7 @@ import { CurrentUser } from '../../common/auth/decorators';
 import { NotFoundError } from '../../common/errors';
 import { DOCUMENT_KINDS } from './document-templates';
 import { DocumentsService } from './documents.service';
+import { Audited } from '../audit/audit.interceptor';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class DocumentsController {
    * Print-ready A4 HTML. Headers are set only on success (errors stay JSON);
    * the CSP forbids scripts outright, a second wall behind escaping.
    */
+  @Audited('export', 'document')
   @Get(':kind')
   @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
   @ApiProduces('text/html')

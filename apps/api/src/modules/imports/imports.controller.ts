@@ -5,6 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { ordersFromCsvUpload } from './csv-upload';
 import { HotlineImportService } from './hotline-import.service';
+import { Audited } from '../audit/audit.interceptor';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ImportsController {
 
   /** JSON `{orders:[…]}` or a CSV upload (multipart field `file`, UTF-8 or GBK); rows are checked one by one in the service. */
   @Roles('dispatcher')
+  @Audited('data.import', 'hotline_orders')
   @Post('hotline')
   @HttpCode(200)
   @ApiConsumes('application/json', 'multipart/form-data')

@@ -3,11 +3,12 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class ListMessagesQuery {
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '页码须为整数' })
   @Min(1, { message: '页码从1开始' })
+  @Max(10000, { message: '页码最大为10000' })
   page = 1;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })

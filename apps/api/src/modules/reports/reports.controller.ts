@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clientIp } from '../../common/client-ip';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { CreateReportDto, LookupQuery } from './dto';
@@ -33,7 +34,7 @@ export class ReportsController {
 
   @Public()
   @Get('lookup')
-  lookup(@Query() q: LookupQuery) {
-    return this.reports.lookup(q.caseCode, q.phone);
+  lookup(@Query() q: LookupQuery, @Req() req: FastifyRequest) {
+    return this.reports.lookup(q.caseCode, q.phone, clientIp(req));
   }
 }

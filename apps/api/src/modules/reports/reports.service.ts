@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { checkCaseCode, type Channel, type Role } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { NotFoundError, ValidationError } from '../../common/errors';
+import { AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { RateLimiter } from '../auth/rate-limiter';
 import { PatrolLinks } from '../patrols/patrol-links.service';
 import type { Ticket } from '../tickets/ticket.entity';
 import { toPublicView, toTicketResponse } from '../tickets/ticket.response';
@@ -42,6 +45,9 @@ export class ReportsService {
     private readonly patrols: PatrolLinks,
     private readonly users: UsersRepository,
     private readonly uploads: UploadsService,
+    private readonly limiter: RateLimiter,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -94,16 +100,40 @@ export class ReportsService {
     return { ...toTicketResponse(ticket, user, new Date(), photos.get(ticket.id)), triage: ticket.triage };
   }
 
-  /** The public view for whoever holds the code and the reporter's phone; 404 for any mismatch. */
-  async lookup(caseCode: string, phone: string) {
+  /**
+   * The public view for whoever holds the code and the reporter's full phone;
+   * 404 for any mismatch. A printed notice shows the code with a masked phone
+   * (4 hidden digits, 10,000 candidates), so tries are limited per case code
+   * (LOOKUP_MAX_FAILURES_PER_CASE wrong phones an hour, then the code is
+   * locked for the hour) and per IP (failures and all lookups an hour).
+   */
+  async lookup(caseCode: string, phone: string, ip: string) {
+    const hour = 3600;
+    const ipBucket = `lookup:ip:${ip}`;
+    const ipAllBucket = `lookup:ipall:${ip}`;
+    await this.limiter.assertAllowed(ipAllBucket, '查询过于频繁,请稍后再试');
+    await this.limiter.assertAllowed(ipBucket, '查询失败次数过多,请稍后再试');
+    await this.limiter.recordAttempt(ipAllBucket, this.config.LOOKUP_MAX_PER_IP, hour);
     const checked = checkCaseCode(caseCode);
     if (!checked.valid) throw new ValidationError({ caseCode: '案件编码有误,请核对' });
+    const caseBucket = `lookup:case:${checked.code}`;
+    await this.limiter.assertAllowed(caseBucket, '该案件查询错误次数过多,请一小时后再试');
+    const failed = async () => {
+      const perIp = { windowSeconds: hour, freeFailures: this.config.LOOKUP_MAX_FAILURES_PER_IP, lockAfter: this.config.LOOKUP_MAX_FAILURES_PER_IP, lockSeconds: hour };
+      const perCase = { windowSeconds: hour, freeFailures: this.config.LOOKUP_MAX_FAILURES_PER_CASE, lockAfter: this.config.LOOKUP_MAX_FAILURES_PER_CASE, lockSeconds: hour };
+      const [byIp, byCase] = [await this.limiter.recordFailure(ipBucket, perIp), await this.limiter.recordFailure(caseBucket, perCase)];
+      for (const [o, scope, id] of [
+        [byIp, 'ip', ip],
+        [byCase, 'case_code', checked.code],
+      ] as const) {
+        if (o.lockedNow) await this.audit.record({ action: 'lookup.lock', ip, targetType: scope, targetId: id, detail: { failures: o.failures, lockedUntil: o.blockedUntil?.toISOString() ?? null } });
+      }
+      return new NotFoundError('未找到该案件,请核对案件编码和手机号');
+    };
     const ticket = await this.tickets.findByCaseCode(checked.code);
-    if (!ticket) throw new NotFoundError('未找到该案件,请核对案件编码和手机号');
+    if (!ticket) throw await failed();
     const reporter = ticket.contactPhone === phone ? null : await this.users.findById(ticket.reporterId);
-    if (ticket.contactPhone !== phone && reporter?.phone !== phone) {
-      throw new NotFoundError('未找到该案件,请核对案件编码和手机号');
-    }
+    if (ticket.contactPhone !== phone && reporter?.phone !== phone) throw await failed();
     return toPublicView(ticket, await this.tickets.historyOf(ticket.id));
   }
 }

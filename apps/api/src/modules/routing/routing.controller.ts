@@ -4,6 +4,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { PutRoutingRulesDto, RoutingRulesQuery } from './dto';
 import { RoutingRulesService } from './routing-rules.service';
+import { Audited } from '../audit/audit.interceptor';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class RoutingController {
   }
 
   @Roles('admin')
+  @Audited('admin.change', 'routing_rules')
   @Put()
   put(@CurrentUser() user: AuthUser, @Body() dto: PutRoutingRulesDto) {
     return this.rules.update(user, dto);

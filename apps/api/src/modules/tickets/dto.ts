@@ -90,11 +90,12 @@ export class ListTicketsQuery {
   @IsIn(TICKET_SORTS, { message: '排序只能是 newest 或 urgent' })
   sort?: (typeof TICKET_SORTS)[number];
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: '页码须为正整数' })
-  @Min(1, { message: '页码须为正整数' })
+  @IsInt({ message: '页码须为1到10000的整数' })
+  @Min(1, { message: '页码须为1到10000的整数' })
+  @Max(10000, { message: '页码须为1到10000的整数' })
   page = 1;
 
   @ApiPropertyOptional({ default: 20, maximum: 50 })

@@ -3,6 +3,7 @@ import {
   CRISIS_HOTLINES,
   CRISIS_TEXT,
   deadlineColor,
+  maskIdCardsIn,
   maskPhone,
   ROLE_LABELS,
   STATUS_LABELS,
@@ -107,7 +108,8 @@ export function toTicketResponse(t: Ticket, viewer: AuthUser, now: Date, photos:
     status: t.status,
     statusLabel: STATUS_LABELS[t.status],
     channel: t.channel,
-    text: t.text,
+    // An ID number typed into the text (in any spelling) is never shown in full, to staff or anyone.
+    text: maskIdCardsIn(t.text),
     createdAt: t.createdAt.toISOString(),
     location: t.lat !== null && t.lng !== null ? { lat: t.lat, lng: t.lng, address: t.address } : null,
     address: t.address,

@@ -44,4 +44,8 @@ export class User {
 
   @Column({ name: 'created_at', ...DATETIME })
   createdAt: Date;
+
+  /** A disabled account's tokens stop working on their next request; it cannot log in. */
+  @Column({ name: 'disabled_at', ...DATETIME, nullable: true })
+  disabledAt?: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { idCardProblem, maskIdCard, maskPhone, normalizeIdCard, type IdCardProblem } from '@zongzhi/shared';
+import { idCardProblem, maskIdCard, maskIdCardsIn, maskPhone, normalizeIdCard, type IdCardProblem } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { NotFoundError, ValidationError } from '../../common/errors';
@@ -21,8 +21,11 @@ const ID_PROBLEM: Record<IdCardProblem, string> = {
   checksum: '身份证号码校验位不正确,请核对',
 };
 
-/** Replaces the visitor's ID number wherever it was typed into free text. */
-const scrub = (s: string, id: string, masked: string) => s.split(id).join(masked).split(id.toLowerCase()).join(masked);
+/**
+ * Replaces the visitor's ID number wherever it was typed into free text, and
+ * any ID number however spelled (`110105 19491231 002X`, full-width digits …).
+ */
+const scrub = (s: string, id: string, masked: string) => maskIdCardsIn(s.split(id).join(masked).split(id.toLowerCase()).join(masked));
 
 /**
  * 来访登记: the dispatcher registers a visitor at the counter. The matter

@@ -7,6 +7,7 @@ import { TicketsService } from '../tickets/tickets.service';
 import { TicketActionDto, TriageOverrideDto } from './dto';
 import { TicketStateMachine } from './ticket-state-machine';
 import { TriageOverrideService } from './triage-override.service';
+import { Audited } from '../audit/audit.interceptor';
 
 const ticketId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('未找到该案件') });
 
@@ -36,6 +37,7 @@ export class WorkflowController {
   }
 
   @Roles('dispatcher', 'leader', 'admin')
+  @Audited('export', 'triage_overrides')
   @Get('triage/overrides.csv')
   @ApiProduces('text/csv')
   @Header('content-type', 'text/csv; charset=utf-8')

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The `initialised` marker (see app-meta.entity.ts). A database that already
  * holds an organisation (a file sql.js made) is marked here, never seeded again.
  */
-export class AddAppMeta1796673486837 implements MigrationInterface {
-  name = 'AddAppMeta1796673486837';
+export class AddAppMeta1796675422858 implements MigrationInterface {
+  name = 'AddAppMeta1796675422858';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query("CREATE TABLE \"app_meta\" (\"key\" varchar(64) PRIMARY KEY NOT NULL, \"value\" varchar(255) NOT NULL, \"updated_at\" datetime(3) NOT NULL)");

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A database that already holds an organisation was initialised before the
  * marker existed, so it gets the marker here and is never seeded again.
  */
-export class AddAppMeta1796673446977 implements MigrationInterface {
-  name = 'AddAppMeta1796673446977';
+export class AddAppMeta1796675413026 implements MigrationInterface {
+  name = 'AddAppMeta1796675413026';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query("CREATE TABLE `app_meta` (`key` varchar(64) NOT NULL, `value` varchar(255) NOT NULL, `updated_at` datetime(3) NOT NULL, PRIMARY KEY (`key`)) ENGINE=InnoDB");
