@@ -14,8 +14,8 @@ import { installSqliteGate } from '../../src/database/sqlite/gate';
 import { adoptLegacyFile } from '../../src/database/sqlite/prepare';
 
 const ROOT = join(__dirname, '../../../..');
-const FIXTURE = join(__dirname, '../fixtures/legacy-sqljs');
-const legacyTickets: { id: string; caseCode: string; text: string }[] = JSON.parse(readFileSync(join(FIXTURE, 'tickets.json'), 'utf8'));
+/** Files written by sql.js builds of main (see test/fixtures/README.md): the baseline schema, and the last before SQLite. */
+const FIXTURES = ['legacy-sqljs-3421530', 'legacy-sqljs-b6e74b4'].map((name) => join(__dirname, '../fixtures', name));
 
 const start = (dir: string, env: Record<string, string> = {}) =>
   createApp(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0', NOTIFY_INTERVAL_SECONDS: '0', ...env }));
@@ -35,7 +35,8 @@ async function client(app: NestFastifyApplication) {
 const tmp = () => mkdtempSync(join(tmpdir(), 'zz-sqlite-'));
 
 describe('embedded SQLite database file', () => {
-  it('opens a file the previous version (sql.js) wrote, keeps every ticket, photo and history, and does not seed again', async () => {
+  it.each(FIXTURES)('opens a file the previous version (sql.js) wrote, keeps every ticket, photo and history, and does not seed again: %s', async (FIXTURE) => {
+    const legacyTickets: { id: string; caseCode: string; text: string }[] = JSON.parse(readFileSync(join(FIXTURE, 'tickets.json'), 'utf8'));
     const dir = tmp();
     cpSync(join(FIXTURE, 'zongzhi.sqlite'), join(dir, 'zongzhi.sqlite'));
     const before = new Database(join(dir, 'zongzhi.sqlite'), { readonly: true });

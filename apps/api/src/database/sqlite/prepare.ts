@@ -68,13 +68,14 @@ export function checkSqliteFile(file: string, dataDir: string): 'new' | 'existin
   return 'existing';
 }
 
-/** Tables, columns, indexes and foreign keys, in a form two databases can be compared by. */
+/** Tables, columns (by name), indexes and foreign keys, in a form two databases can be compared by. */
 export function schemaFingerprint(db: Database.Database): string {
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('migrations', 'typeorm_metadata', 'app_meta') ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   return JSON.stringify(
     tables.map((t) => ({
       t,
-      columns: db.pragma(`table_info("${t}")`),
+      // By name: a column that a later synchronize added sits last, the same column from a migration may not.
+      columns: (db.pragma(`table_info("${t}")`) as { cid?: number; name: string }[]).map(({ cid: _cid, ...c }) => c).sort((a, b) => a.name.localeCompare(b.name)),
       indexes: (db.pragma(`index_list("${t}")`) as { name: string; unique: number; origin: string; partial: number }[])
         .map((i) => ({ ...i, seq: undefined, columns: (db.pragma(`index_info("${i.name}")`) as { name: string }[]).map((c) => c.name) }))
         .sort((a, b) => a.name.localeCompare(b.name)),
