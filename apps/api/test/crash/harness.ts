@@ -46,6 +46,7 @@ export async function startApi(env: Record<string, string>, logName: string): Pr
       SMS_MAX_PER_PHONE_PER_HOUR: '100000',
       SMS_MAX_PER_IP_PER_HOUR: '100000',
       UPLOAD_MAX_PER_USER_PER_HOUR: '100000',
+      LOOKUP_MAX_PER_IP: '1000000',
       NOTIFY_INTERVAL_SECONDS: '0',
       UPLOAD_SWEEP_INTERVAL_SECONDS: '0',
       ...env,
