@@ -88,3 +88,46 @@ it('keeps patrol entry photos on the embedded SQLite database', async () => {
     await app.close();
   }
 }, 60_000);
+
+/** Sessions, limits and the audit log on the embedded database: the same queries as on MariaDB, and the limits survive a restart. */
+it('keeps login limits, refresh rotation, logout and the audit log on the embedded sql.js database', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-'));
+  const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqljs', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0', LOGIN_LOCK_AFTER: '3' });
+  const boot = async () => {
+    const app = await createApp(config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const req = async (method: string, path: string, body?: unknown, token?: string) => {
+      const r = await fetch(origin + '/api/v1' + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      return { status: r.status, body: await r.json().catch(() => null), retryAfter: r.headers.get('retry-after') };
+    };
+    return { app, req };
+  };
+  const first = await boot();
+  try {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await first.req('POST', '/auth/login', { username: 'leader', password: 'wrong' })).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const s = (await first.req('POST', '/auth/login', { username: 'admin', password: 'demo1234' })).body;
+    const rotated = await first.req('POST', '/auth/refresh', { refreshToken: s.refreshToken });
+    expect(rotated.status).toBe(200);
+    expect((await first.req('POST', '/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
+    expect((await first.req('GET', '/auth/me', undefined, rotated.body.accessToken)).status).toBe(401);
+    const s2 = (await first.req('POST', '/auth/login', { username: 'admin', password: 'demo1234' })).body;
+    const log = await first.req('GET', '/admin/audit-log?action=auth.login_failed', undefined, s2.accessToken);
+    expect(log.body.total).toBe(3);
+    expect((await first.req('POST', '/auth/logout', undefined, s2.accessToken)).status).toBe(200);
+    expect((await first.req('GET', '/auth/me', undefined, s2.accessToken)).status).toBe(401);
+  } finally {
+    await first.app.close();
+  }
+  // A restart on the same file: the lock (3 failures here) is still there.
+  const second = await boot();
+  try {
+    const r = await second.req('POST', '/auth/login', { username: 'leader', password: 'demo1234' });
+    expect(r.status).toBe(429);
+    expect(Number(r.retryAfter)).toBeGreaterThan(600);
+  } finally {
+    await second.app.close();
+  }
+}, 60_000);

@@ -4,6 +4,8 @@ import { saveSession, type Session, type SessionUser } from './session';
 
 export interface LoginResponse {
   accessToken: string;
+  refreshToken?: string;
+  expiresIn?: number;
   user: SessionUser;
 }
 
@@ -19,7 +21,7 @@ export function sendSmsCode(phone: string): Promise<ApiResult<SmsSendResponse>> 
 
 function remember(result: ApiResult<LoginResponse>, phone?: string): ApiResult<LoginResponse> {
   if (result.ok) {
-    const session: Session = { accessToken: result.data.accessToken, user: result.data.user };
+    const session: Session = { accessToken: result.data.accessToken, refreshToken: result.data.refreshToken, user: result.data.user };
     if (phone) session.phone = phone;
     saveSession(session);
     resetLoginRedirect();

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { submitReport } from './reports.api';
-import { LOGIN_PAGE, NETWORK_ERROR_MESSAGE, request, resetLoginRedirect } from './request';
+import { LOGIN_PAGE, logout, NETWORK_ERROR_MESSAGE, request, resetLoginRedirect } from './request';
 import { getSession, saveSession } from './session';
 
 const mockRequest = Taro.request as jest.Mock;
@@ -87,6 +87,59 @@ describe('request', () => {
     expect(getSession()).toBeNull();
     expect(Taro.navigateTo).toHaveBeenCalledTimes(1);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: LOGIN_PAGE });
+  });
+
+  it('on 401 refreshes silently once for parallel calls, stores the rotated pair and retries each call with the new token', async () => {
+    saveSession({ accessToken: 'old-access', refreshToken: 'refresh-1', user: { id: 'u1', role: 'resident', displayName: '张三' } });
+    mockRequest.mockImplementation((opts: { url: string; header: Record<string, string>; data?: { refreshToken?: string } }) => {
+      if (opts.url.endsWith('/auth/refresh')) {
+        return opts.data?.refreshToken === 'refresh-1'
+          ? respond(200, { accessToken: 'new-access', refreshToken: 'refresh-2', user: { id: 'u1', role: 'resident', displayName: '张三' } })
+          : respond(401, { code: 'AUTH.UNAUTHENTICATED', message: '登录已过期' });
+      }
+      return opts.header.Authorization === 'Bearer new-access' ? respond(200, { fine: true }) : respond(401, { code: 'AUTH.UNAUTHENTICATED', message: '登录已过期' });
+    });
+
+    const results = await Promise.all([
+      request('/reports/mine'),
+      request('/tickets/1'),
+      request('/reports', { method: 'POST', data: { text: 'x' }, headers: { 'Idempotency-Key': 'key-1' } }),
+    ]);
+
+    expect(results.every((r) => r.ok)).toBe(true);
+    const refreshCalls = mockRequest.mock.calls.filter(([o]) => o.url.endsWith('/auth/refresh'));
+    expect(refreshCalls).toHaveLength(1);
+    expect(getSession()).toMatchObject({ accessToken: 'new-access', refreshToken: 'refresh-2' });
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    // The retried POST carries the same Idempotency-Key: the server cannot file it twice.
+    const posts = mockRequest.mock.calls.filter(([o]) => o.url.endsWith('/reports') && o.method === 'POST');
+    expect(posts.map(([o]) => o.header['Idempotency-Key'])).toEqual(['key-1', 'key-1']);
+  });
+
+  it('when the refresh is refused, clears the session and opens the login page once', async () => {
+    saveSession({ accessToken: 'old-access', refreshToken: 'stolen-and-used', user: { id: 'u1', role: 'resident', displayName: '张三' } });
+    mockRequest.mockImplementation(() => respond(401, { code: 'AUTH.UNAUTHENTICATED', message: '登录已过期' }));
+
+    const results = await Promise.all([request('/reports/mine'), request('/auth/me')]);
+
+    expect(results.every((r) => !r.ok && r.status === 401)).toBe(true);
+    expect(mockRequest.mock.calls.filter(([o]) => o.url.endsWith('/auth/refresh'))).toHaveLength(1);
+    expect(getSession()).toBeNull();
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(1);
+  });
+
+  it('logout revokes on the server and clears storage, also when offline', async () => {
+    saveSession({ accessToken: 'access-1', refreshToken: 'refresh-1', user: { id: 'u1', role: 'resident', displayName: '张三' } });
+    mockRequest.mockImplementation(() => respond(200, { loggedOut: true }));
+    await logout();
+    expect(mockRequest.mock.calls[0][0]).toMatchObject({ url: '/api/v1/auth/logout', method: 'POST' });
+    expect(mockRequest.mock.calls[0][0].header.Authorization).toBe('Bearer access-1');
+    expect(getSession()).toBeNull();
+
+    saveSession({ accessToken: 'access-2', refreshToken: 'refresh-2', user: { id: 'u1', role: 'resident', displayName: '张三' } });
+    mockRequest.mockImplementation(networkDown);
+    await logout();
+    expect(getSession()).toBeNull();
   });
 
   it('does not treat a 401 from a public route (wrong SMS code) as a lost session', async () => {

@@ -1,13 +1,15 @@
 import Taro from '@tarojs/taro';
 import { API_BASE } from './api-base';
-import { clearSession, getToken } from './session';
+import { clearSession, getSession, getToken, saveSession } from './session';
 
 /**
  * The one request layer. Every call resolves (never throws) to an ApiResult,
  * so pages only branch on `ok`. It also
  *  - sends `Authorization: Bearer <token>` when logged in,
- *  - on a 401 from a protected route clears the session and opens the login
- *    page once, however many calls fail together,
+ *  - on a 401 from a protected route first refreshes the session silently
+ *    (one POST /auth/refresh however many calls fail together) and retries
+ *    the call once; only when that fails clears the session and opens the
+ *    login page once,
  *  - shows the network-error toast (one place for the whole app),
  *  - retries network failures with the very same headers, so an
  *    Idempotency-Key is reused and a retried POST /reports cannot create a
@@ -147,6 +149,64 @@ function goToLoginOnce(): void {
 
 type RawResponse = { statusCode: number; data: unknown };
 
+type RefreshOutcome = 'ok' | 'rejected' | 'offline';
+let refreshing: Promise<RefreshOutcome> | null = null;
+
+/**
+ * Trades the stored refresh token for a new pair (the server rotates it: the
+ * old one is used up). Calls that fail together share one refresh.
+ */
+export function refreshSession(): Promise<RefreshOutcome> {
+  if (!refreshing) {
+    refreshing = doRefresh().then(
+      (outcome) => {
+        refreshing = null;
+        return outcome;
+      },
+      () => {
+        refreshing = null;
+        return 'offline' as RefreshOutcome;
+      },
+    );
+  }
+  return refreshing;
+}
+
+async function doRefresh(): Promise<RefreshOutcome> {
+  const session = getSession();
+  if (!session || !session.refreshToken) return 'rejected';
+  let res: RawResponse;
+  try {
+    res = await send(buildUrl('/auth/refresh'), 'POST', { Accept: 'application/json', 'Content-Type': 'application/json' }, { refreshToken: session.refreshToken });
+  } catch {
+    return 'offline';
+  }
+  const body = asRecord(res.data);
+  if (res.statusCode >= 200 && res.statusCode < 300 && body && typeof body.accessToken === 'string' && typeof body.refreshToken === 'string') {
+    const latest = getSession();
+    // Logged out (or in as someone else) while the refresh was on its way: keep what is there now.
+    if (!latest || latest.refreshToken !== session.refreshToken) return latest ? 'ok' : 'rejected';
+    saveSession({ ...latest, accessToken: body.accessToken, refreshToken: body.refreshToken, user: (body.user as typeof latest.user) || latest.user });
+    return 'ok';
+  }
+  return res.statusCode >= 500 ? 'offline' : 'rejected';
+}
+
+/**
+ * Logs out cleanly: the server revokes this login (its access and refresh
+ * tokens), then the stored session is removed — also when offline.
+ */
+export async function logout(): Promise<void> {
+  const session = getSession();
+  clearSession();
+  if (!session) return;
+  try {
+    await send(buildUrl('/auth/logout'), 'POST', { Accept: 'application/json', Authorization: `Bearer ${session.accessToken}` }, undefined);
+  } catch {
+    /* offline: the tokens expire on their own; nothing stays on the device */
+  }
+}
+
 async function send(url: string, method: HttpMethod, headers: Record<string, string>, data: unknown): Promise<RawResponse> {
   const res = await Taro.request({
     url,
@@ -161,13 +221,18 @@ async function send(url: string, method: HttpMethod, headers: Record<string, str
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+  return requestOnce<T>(path, options, false);
+}
+
+async function requestOnce<T>(path: string, options: RequestOptions, isRetry: boolean): Promise<ApiResult<T>> {
   const method = options.method || 'GET';
   const useAuth = options.auth !== false;
   const headers: Record<string, string> = { Accept: 'application/json', ...(options.headers || {}) };
   if (options.data !== undefined) headers['Content-Type'] = 'application/json';
+  let sentToken: string | null = null;
   if (useAuth) {
-    const token = getToken();
-    if (token) headers.Authorization = `Bearer ${token}`;
+    sentToken = getToken();
+    if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
   }
   const url = buildUrl(path, options.query);
   const retries = Math.max(0, options.retries || 0);
@@ -198,7 +263,18 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (statusCode >= 200 && statusCode < 300) {
     return { ok: true, status: statusCode, data: data as T };
   }
-  if (statusCode === 401 && useAuth && options.redirectOn401 !== false) {
+  if (statusCode === 401 && useAuth && sentToken) {
+    if (!isRetry) {
+      // Another call may have refreshed meanwhile; otherwise refresh now (once for all).
+      const outcome = getToken() !== sentToken ? 'ok' : await refreshSession();
+      if (outcome === 'ok') return requestOnce<T>(path, options, true);
+      if (outcome === 'offline') return toFailure(statusCode, data);
+    }
+    if (options.redirectOn401 !== false && getToken() === sentToken) {
+      clearSession();
+      goToLoginOnce();
+    }
+  } else if (statusCode === 401 && useAuth && options.redirectOn401 !== false) {
     clearSession();
     goToLoginOnce();
   }

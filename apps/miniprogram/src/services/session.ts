@@ -13,6 +13,8 @@ export interface SessionUser {
 
 export interface Session {
   accessToken: string;
+  /** Good for one POST /auth/refresh (rotation): each refresh stores the new one. */
+  refreshToken?: string;
   user: SessionUser;
   /** The phone used to log in by SMS, used to prefill forms. */
   phone?: string;

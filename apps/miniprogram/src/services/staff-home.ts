@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@zongzhi/shared';
-import { clearSession } from './session';
+import { logout } from './request';
 
 /** Where each staff role lands after logging in (pages/index routes staff here too). */
 export const STAFF_PAGES = {
@@ -33,6 +33,6 @@ export function staffHomeUrl(role: Role | string | null | undefined): string | n
 
 /** Staff sign out: the session goes and the staff login page comes back. */
 export function logOutStaff(): void {
-  clearSession();
+  void logout();
   Taro.redirectTo({ url: STAFF_PAGES.login }).catch(() => undefined);
 }

@@ -7,7 +7,7 @@ import { saveSession } from './session';
 export async function staffLogin(username: string, password: string): Promise<ApiResult<LoginResponse>> {
   const result = await request<LoginResponse>('/auth/login', { method: 'POST', data: { username, password }, auth: false });
   if (result.ok) {
-    saveSession({ accessToken: result.data.accessToken, user: result.data.user });
+    saveSession({ accessToken: result.data.accessToken, refreshToken: result.data.refreshToken, user: result.data.user });
     resetLoginRedirect();
   }
   return result;

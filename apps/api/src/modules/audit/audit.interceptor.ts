@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { tap } from 'rxjs';
+import { concatMap } from 'rxjs';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { clientIp } from '../../common/client-ip';
 import { AuditService, type AuditAction } from './audit.service';
@@ -22,20 +22,20 @@ export class AuditInterceptor implements NestInterceptor {
     const meta = this.reflector.get<{ action: AuditAction; targetType: string } | undefined>(AUDITED, ctx.getHandler());
     if (!meta) return next.handle();
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser & { label?: string | null } }>();
+    // The entry is written before the answer leaves: what the caller got is already on record.
     return next.handle().pipe(
-      tap({
-        next: () => {
-          const params = (req.params ?? {}) as Record<string, string>;
-          const query = (req.query ?? {}) as Record<string, unknown>;
-          void this.audit.record({
-            action: meta.action,
-            actor: req.user ? { id: req.user.id, role: req.user.role, label: req.user.label ?? null } : null,
-            ip: clientIp(req),
-            targetType: meta.targetType,
-            targetId: params.id ?? params.ticketId ?? null,
-            detail: { method: req.method, path: req.routeOptions?.url ?? req.url.split('?')[0], params, ...(Object.keys(query).length ? { query } : {}) },
-          });
-        },
+      concatMap(async (value: unknown) => {
+        const params = (req.params ?? {}) as Record<string, string>;
+        const query = (req.query ?? {}) as Record<string, unknown>;
+        await this.audit.record({
+          action: meta.action,
+          actor: req.user ? { id: req.user.id, role: req.user.role, label: req.user.label ?? null } : null,
+          ip: clientIp(req),
+          targetType: meta.targetType,
+          targetId: params.id ?? params.ticketId ?? null,
+          detail: { method: req.method, path: req.routeOptions?.url ?? req.url.split('?')[0], params, ...(Object.keys(query).length ? { query } : {}) },
+        });
+        return value;
       }),
     );
   }

@@ -1,8 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { RateLimiter } from '../auth/rate-limiter';
 import { AuditService } from './audit.service';
 
-/** Deletes audit rows older than AUDIT_RETENTION_DAYS on a timer (idempotent, safe in every instance). */
+/**
+ * Deletes audit rows older than AUDIT_RETENTION_DAYS on a timer (idempotent,
+ * safe in every instance), and with them spent rate-limit counters.
+ */
 @Injectable()
 export class AuditSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
@@ -11,9 +15,12 @@ export class AuditSweeper implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
   ) {}
 
-  sweep(): Promise<number> {
+  /** The number of audit rows deleted. */
+  async sweep(): Promise<number> {
+    await this.limiter.sweep();
     return this.audit.sweep(this.config.AUDIT_RETENTION_DAYS);
   }
 

@@ -47,7 +47,7 @@ export class RateLimiter {
     }
   }
 
-  async recordFailure(bucket: string, policy: LimitPolicy): Promise<FailureOutcome> {
+  async recordFailure(bucket: string, policy: LimitPolicy, retried = false): Promise<FailureOutcome> {
     const now = this.clock.now();
     const windowStartedBefore = new Date(now.getTime() - policy.windowSeconds * 1000);
     // MariaDB applies SET assignments left to right: `failures` is computed from the old window_start before it moves.
@@ -64,8 +64,9 @@ export class RateLimiter {
     if (!updated.affected) {
       try {
         await this.repo.insert({ bucket, failures: 1, windowStart: now, blockedUntil: null });
-      } catch {
-        return this.recordFailure(bucket, policy); // a parallel failure inserted it first
+      } catch (e) {
+        if (retried) throw e;
+        return this.recordFailure(bucket, policy, true); // a parallel failure inserted it first
       }
     }
     const row = (await this.repo.findOneBy({ bucket }))!;
@@ -83,6 +84,19 @@ export class RateLimiter {
   /** Counts an attempt of any outcome (a plain rate, e.g. lookups per IP per hour). */
   recordAttempt(bucket: string, max: number, windowSeconds: number): Promise<FailureOutcome> {
     return this.recordFailure(bucket, { windowSeconds, freeFailures: max, lockAfter: max, lockSeconds: windowSeconds });
+  }
+
+  /** Forgets buckets whose window began more than a day ago and that block nothing any more (the table stays small). */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    const r = await this.repo
+      .createQueryBuilder()
+      .delete()
+      .from(RateLimit)
+      .where('window_start < :dayAgo', { dayAgo: new Date(now.getTime() - 86_400_000) })
+      .andWhere('(blocked_until IS NULL OR blocked_until < :now)', { now })
+      .execute();
+    return r.affected ?? 0;
   }
 
   async reset(bucket: string): Promise<void> {

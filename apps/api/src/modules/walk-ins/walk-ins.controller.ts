@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { NotFoundError } from '../../common/errors';
 import { CreateWalkInDto } from './dto';
 import { WalkInsService } from './walk-ins.service';
+import { Audited } from '../audit/audit.interceptor';
 
 @ApiTags('walk-ins')
 @ApiBearerAuth()
@@ -19,6 +20,8 @@ export class WalkInsController {
     return this.walkIns.register(user, dto);
   }
 
+  // The visitor's record is decrypted for this read (name in full; phone and ID number masked): audited.
+  @Audited('pii.read', 'walk_in')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('未找到该来访登记') })) id: string) {
     return this.walkIns.get(user, id);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OPEN_STATUSES, type TicketStatus } from '@zongzhi/shared';
+import { maskPersonalNumbersIn, OPEN_STATUSES, type TicketStatus } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../common/errors';
@@ -84,7 +84,8 @@ export class TriageOverrideService {
       o.at.toISOString(),
       t.caseCode,
       t.channel,
-      t.text,
+      // An export leaves the system: phone and ID numbers in the text go masked, however written.
+      maskPersonalNumbersIn(t.text),
       t.triage?.category,
       t.triage?.riskLevel,
       t.triage?.department,
@@ -95,7 +96,7 @@ export class TriageOverrideService {
       o.after.category,
       o.after.riskLevel,
       o.after.department,
-      o.reason,
+      maskPersonalNumbersIn(o.reason),
       o.actorId,
     ]);
     return toCsv(CSV_HEADER, rows);

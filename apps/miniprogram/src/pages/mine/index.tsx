@@ -6,8 +6,8 @@ import { PageContainer } from '../../components/page-container';
 import { StatusTag } from '../../components/status-tag';
 import { isLargeText, LARGE_TEXT_CLASS, setLargeText } from '../../services/display';
 import { listMyReports, type Ticket } from '../../services/reports.api';
-import { LOGIN_PAGE } from '../../services/request';
-import { clearSession, getSession, knownPhone, type Session } from '../../services/session';
+import { LOGIN_PAGE, logout as endSession } from '../../services/request';
+import { getSession, knownPhone, type Session } from '../../services/session';
 import { badgeText, refreshMineBadge } from '../../services/tab-badge';
 import { firstLine, formatDate } from '../../utils/format';
 import './index.css';
@@ -63,7 +63,7 @@ export default function MinePage() {
   };
 
   const logout = () => {
-    clearSession();
+    void endSession();
     setSession(null);
     setItems([]);
     setUnread(0);

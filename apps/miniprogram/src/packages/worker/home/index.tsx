@@ -18,7 +18,8 @@ import {
   type Patrol,
   type PatrolEntry,
 } from '../../../services/patrols.api';
-import { clearSession, getSession } from '../../../services/session';
+import { getSession } from '../../../services/session';
+import { logout as endSession } from '../../../services/request';
 import { firstLine, formatDateTime } from '../../../utils/format';
 import '../worker.css';
 
@@ -114,7 +115,7 @@ export default function WorkerHomePage() {
   };
 
   const logout = () => {
-    clearSession();
+    void endSession();
     Taro.reLaunch({ url: '/pages/index/index' }).catch(() => undefined);
   };
 
