@@ -90,9 +90,9 @@ it('keeps patrol entry photos on the embedded SQLite database', async () => {
 }, 60_000);
 
 /** Sessions, limits and the audit log on the embedded database: the same queries as on MariaDB, and the limits survive a restart. */
-it('keeps login limits, refresh rotation, logout and the audit log on the embedded sql.js database', async () => {
+it('keeps login limits, refresh rotation, logout and the audit log on the embedded SQLite database', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zz-'));
-  const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqljs', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0', LOGIN_LOCK_AFTER: '3' });
+  const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqlite', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0', LOGIN_LOCK_AFTER: '3' });
   const boot = async () => {
     const app = await createApp(config);
     await app.listen({ port: 0, host: '127.0.0.1' });
