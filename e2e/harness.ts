@@ -40,7 +40,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const logFile = createWriteStream(join(ROOT, '.data', `e2e-server-${port}.log`));
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', DB_TYPE: 'sqljs', DATA_DIR: dataDir, H5_DIR: h5, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, NODE_ENV: 'development', DB_TYPE: 'sqlite', DATA_DIR: dataDir, H5_DIR: h5, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(logFile);

@@ -14,7 +14,8 @@ import { createValidationPipe } from './common/validation';
 import { registerBodyParsers } from './common/body-depth';
 import { registerSecurityHeaders } from './common/security-headers';
 import { SafeLogger } from './common/safe-logger';
-import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemo } from './database/seeds/demo.seed';
+import { DEMO_PASSWORD, DEMO_USERNAMES, markInitialisedWithoutDemo, seedDemo } from './database/seeds/demo.seed';
+import { prepareSqlite } from './database/sqlite/prepare';
 import { registerMultipart } from './modules/uploads/multipart';
 import { User } from './modules/users/user.entity';
 
@@ -43,6 +44,17 @@ async function refuseDemoPasswords(db: DataSource) {
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   ensureSecrets(config);
+  // SQLite: lock, check and adopt the file before anything writes to it.
+  const releaseDb = config.DB_TYPE === 'sqlite' ? await prepareSqlite(config) : () => undefined;
+  try {
+    return await buildApp(config); // closing the DataSource releases the lock (app.module.ts)
+  } catch (e) {
+    releaseDb();
+    throw e;
+  }
+}
+
+async function buildApp(config: AppConfig): Promise<NestFastifyApplication> {
   const bodyLimit = 256 * 1024;
   // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY; otherwise the client IP is the socket peer.
   const trusted = (config.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -75,7 +87,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   try {
     const db = app.get(DataSource);
     if (config.NODE_ENV === 'production') await refuseDemoPasswords(db);
-    else if (config.SEED_DEMO) await seedDemo(db);
+    if (config.NODE_ENV !== 'production' && config.SEED_DEMO) await seedDemo(db);
+    else await markInitialisedWithoutDemo(db);
   } catch (e) {
     await app.close();
     throw e;

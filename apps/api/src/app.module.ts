@@ -8,7 +8,10 @@ import { ClockModule } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './database/data-source';
+import { installSqliteGate } from './database/sqlite/gate';
+import { releaseInstanceLock } from './database/sqlite/prepare';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -41,7 +44,24 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(config) }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({ ...(await dataSourceOptions(config)), retryAttempts: config.DB_TYPE === 'sqlite' ? 0 : 9 }),
+          dataSourceFactory: async (options) => {
+            const ds = new DataSource(options!);
+            if (options!.type === 'better-sqlite3') {
+              installSqliteGate(ds);
+              const destroy = ds.destroy.bind(ds);
+              ds.destroy = async () => {
+                try {
+                  await destroy();
+                } finally {
+                  releaseInstanceLock(String(options!.database));
+                }
+              };
+            }
+            return ds.initialize();
+          },
+        }),
         JwtModule.register({
           global: true,
           // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails)

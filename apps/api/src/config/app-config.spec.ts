@@ -3,7 +3,18 @@ import { ConfigError, loadConfig, uploadDirOf } from './app-config';
 describe('config', () => {
   it('gives the embedded demo with no settings at all', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ DB_TYPE: 'sqljs', PORT: 3000, SMS_PROVIDER: 'console', SEED_DEMO: true });
+    expect(c).toMatchObject({ DB_TYPE: 'sqlite', INSTANCES: 1, PORT: 3000, SMS_PROVIDER: 'console', SEED_DEMO: true });
+  });
+
+  it('reads the old DB_TYPE=sqljs as the embedded SQLite (same file)', () => {
+    expect(loadConfig({ DB_TYPE: 'sqljs' }).DB_TYPE).toBe('sqlite');
+  });
+
+  it('refuses SQLite for more than one API process, and allows MySQL clusters', () => {
+    expect(() => loadConfig({ INSTANCES: '2' })).toThrow(/DB_TYPE:.*INSTANCES=2 use DB_TYPE=mysql/);
+    expect(() => loadConfig({ DB_TYPE: 'sqlite', NODE_APP_INSTANCE: '1' })).toThrow(/NODE_APP_INSTANCE=1/);
+    expect(loadConfig({ NODE_APP_INSTANCE: '0', INSTANCES: '1' }).DB_TYPE).toBe('sqlite');
+    expect(loadConfig({ DB_TYPE: 'mysql', DATABASE_URL: 'mysql://u:p@db:3306/zz', INSTANCES: '4', NODE_APP_INSTANCE: '3' }).INSTANCES).toBe(4);
   });
 
   it('reads and converts values', () => {

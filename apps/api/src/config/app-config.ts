@@ -20,8 +20,17 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
-  @IsIn(['sqljs', 'mysql'])
-  DB_TYPE: 'sqljs' | 'mysql' = 'sqljs';
+  /**
+   * `sqlite` (default): the embedded database, one file in DATA_DIR, for one API process.
+   * `mysql`: MySQL/MariaDB at DATABASE_URL. The old value `sqljs` is read as `sqlite`
+   * (the same file, now opened by SQLite itself).
+   */
+  @Transform(({ value }) => (value === 'sqljs' ? 'sqlite' : value)) @IsIn(['sqlite', 'mysql'])
+  DB_TYPE: 'sqlite' | 'mysql' = 'sqlite';
+
+  /** How many API processes serve this deployment. SQLite allows exactly one (start-up refuses more). */
+  @Transform(int) @IsInt() @Min(1)
+  INSTANCES = 1;
 
   /** mysql://user:pass@host:port/db — required when DB_TYPE=mysql. */
   @IsOptional() @Matches(/^mysql:\/\/.+/, { message: 'DATABASE_URL must look like mysql://user:pass@host:port/db' })
@@ -214,6 +223,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { whitelist: true });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (config.DB_TYPE === 'mysql' && !config.DATABASE_URL) problems.push('DATABASE_URL: required when DB_TYPE=mysql');
+  if (config.DB_TYPE === 'sqlite') {
+    // PM2 cluster mode numbers its workers in NODE_APP_INSTANCE (0, 1, 2, …).
+    const worker = Number(env.NODE_APP_INSTANCE ?? 0);
+    if (config.INSTANCES > 1 || worker > 0) {
+      problems.push(
+        `DB_TYPE: 嵌入式 SQLite 只能由一个 API 进程使用,多实例/集群请改用 MySQL / embedded SQLite serves exactly one API process; for ${config.INSTANCES > 1 ? `INSTANCES=${config.INSTANCES}` : `NODE_APP_INSTANCE=${env.NODE_APP_INSTANCE}`} use DB_TYPE=mysql`,
+      );
+    }
+  }
   if (config.SMS_PROVIDER === 'http' && !config.SMS_HTTP_URL) problems.push('SMS_HTTP_URL: required when SMS_PROVIDER=http');
   if (config.STORAGE_DRIVER === 's3') {
     for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const) {

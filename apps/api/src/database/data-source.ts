@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { SQLITE_MIGRATIONS } from './migrations-sqlite';
+import { sqliteFileOf } from './sqlite/files';
 
 /**
- * MySQL/MariaDB: schema only from committed migrations (run at start-up).
- * Embedded sql.js: the demo file database, kept in sync with the entities.
+ * Both engines: schema only from committed migrations (run at start-up), one
+ * set per dialect. MySQL/MariaDB at DATABASE_URL; the embedded SQLite file in
+ * DATA_DIR (checked and adopted by `prepareSqlite` before this runs).
  */
 export async function dataSourceOptions(config: Pick<AppConfig, 'DB_TYPE' | 'DATABASE_URL' | 'DATA_DIR'>): Promise<DataSourceOptions> {
   if (config.DB_TYPE === 'mysql') {
@@ -28,14 +31,32 @@ export async function dataSourceOptions(config: Pick<AppConfig, 'DB_TYPE' | 'DAT
       extra: { connectionLimit: 20, multipleStatements: true },
     };
   }
-  const dir = resolve(config.DATA_DIR);
-  mkdirSync(dir, { recursive: true });
+  const file = sqliteFileOf(config);
+  mkdirSync(dirname(file), { recursive: true });
+  return sqliteOptions(file);
+}
+
+/**
+ * WAL (readers never block the writer; a commit is one append), synchronous=FULL
+ * (the WAL is fsynced at every commit: an acknowledged write survives a power
+ * cut, not only a process crash), a busy timeout for the backup tool and other
+ * readers, foreign keys on (TypeORM also sets it).
+ */
+export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'];
+
+export function sqliteOptions(file: string): DataSourceOptions {
   return {
-    type: 'sqljs',
-    location: join(dir, 'zongzhi.sqlite'),
-    autoSave: true,
+    type: 'better-sqlite3',
+    database: file,
+    timeout: 5000,
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      for (const p of SQLITE_PRAGMAS) db.pragma(p);
+    },
     entities: ENTITIES,
-    synchronize: true,
+    migrations: SQLITE_MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
   };
 }
 

@@ -1,3 +1,4 @@
+import { AppMeta } from './app-meta.entity';
 import { HotlineOrder } from '../modules/imports/hotline-order.entity';
 import { Message } from '../modules/messages/message.entity';
 import { OutboxItem } from '../modules/messages/outbox.entity';
@@ -24,4 +25,4 @@ import { Upload } from '../modules/uploads/upload.entity';
 import { User } from '../modules/users/user.entity';
 import { TriageOverride } from '../modules/workflow/triage-override.entity';
 
-export const ENTITIES = [OrgUnit, Department, User, SmsCode, Ticket, TicketHistory, Upload, TicketDepartment, SupervisionNotice, ExtensionRequest, TimeLimitRuleRow, RoutingRule, ConfigChange, TriageOverride, Message, WechatSubscription, OutboxItem, Patrol, PatrolEntry, PatrolTicket, WalkIn, HotlineOrder, AuthSession, RefreshToken, RateLimit, AuditEntry, Partner];
+export const ENTITIES = [AppMeta, OrgUnit, Department, User, SmsCode, Ticket, TicketHistory, Upload, TicketDepartment, SupervisionNotice, ExtensionRequest, TimeLimitRuleRow, RoutingRule, ConfigChange, TriageOverride, Message, WechatSubscription, OutboxItem, Patrol, PatrolEntry, PatrolTicket, WalkIn, HotlineOrder, AuthSession, RefreshToken, RateLimit, AuditEntry, Partner];

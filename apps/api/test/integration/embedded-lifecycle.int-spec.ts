@@ -9,10 +9,10 @@ import { UploadsService } from '../../src/modules/uploads/uploads.service';
 import { jpegWithExif } from '../helpers/images';
 import { fetchPhoto, uploadFile } from '../helpers/uploads';
 
-/** The embedded demo (sql.js) runs the same lifecycle queries: colour filter, urgent sort, search, admin edits, sweep. */
-it('runs the ticket lifecycle on the embedded sql.js database', async () => {
+/** The embedded demo (SQLite) runs the same lifecycle queries: colour filter, urgent sort, search, admin edits, sweep. */
+it('runs the ticket lifecycle on the embedded SQLite database', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zz-'));
-  const app = await createApp(loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqljs', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true' }));
+  const app = await createApp(loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqlite', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true' }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const req = async (method: string, path: string, token?: string, body?: unknown, extra: Record<string, string> = {}) => {
@@ -37,7 +37,7 @@ it('runs the ticket lifecycle on the embedded sql.js database', async () => {
     const l = await req('GET', `/tickets?${q}`, d);
     expect({ q, s: l.status, n: l.body.total }).toEqual({ q, s: 200, n: 1 });
   }
-  // 被退回: the last-status-change subquery on sql.js.
+  // 被退回: the last-status-change subquery on SQLite.
   const back = (await req('POST', '/reports', res, { text: '小区路灯坏了好几盏', location: { lat: 39.87, lng: 116.32 } }, { 'idempotency-key': randomUUID() })).body;
   expect((await req('POST', `/tickets/${back.id}/actions`, d, { action: 'accept' })).status).toBe(200);
   expect((await req('POST', `/tickets/${back.id}/actions`, d, { action: 'dispatch', departmentId: view.suggestedDepartmentId })).status).toBe(200);
@@ -58,10 +58,10 @@ it('runs the ticket lifecycle on the embedded sql.js database', async () => {
   await app.close();
 }, 60_000);
 
-/** Patrol entry photos on sql.js: the synchronized schema has `patrol_entry_id`, attach and the orphan sweep use it. */
-it('keeps patrol entry photos on the embedded sql.js database', async () => {
+/** Patrol entry photos on SQLite: the synchronized schema has `patrol_entry_id`, attach and the orphan sweep use it. */
+it('keeps patrol entry photos on the embedded SQLite database', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zz-'));
-  const app = await createApp(loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqljs', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0' }));
+  const app = await createApp(loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqlite', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0' }));
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -90,9 +90,9 @@ it('keeps patrol entry photos on the embedded sql.js database', async () => {
 }, 60_000);
 
 /** Sessions, limits and the audit log on the embedded database: the same queries as on MariaDB, and the limits survive a restart. */
-it('keeps login limits, refresh rotation, logout and the audit log on the embedded sql.js database', async () => {
+it('keeps login limits, refresh rotation, logout and the audit log on the embedded SQLite database', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'zz-'));
-  const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqljs', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0', LOGIN_LOCK_AFTER: '3' });
+  const config = loadConfig({ NODE_ENV: 'test', DB_TYPE: 'sqlite', DATA_DIR: dir, JWT_SECRET: randomBytes(24).toString('hex'), SEED_DEMO: 'true', UPLOAD_SWEEP_INTERVAL_SECONDS: '0', LOGIN_LOCK_AFTER: '3' });
   const boot = async () => {
     const app = await createApp(config);
     await app.listen({ port: 0, host: '127.0.0.1' });

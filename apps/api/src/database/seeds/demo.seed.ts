@@ -1,7 +1,8 @@
 import { hash } from '@node-rs/argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DEPARTMENT_LABELS, DEPARTMENTS, type Department as DepartmentCode, type Role } from '@zongzhi/shared';
 import { newId } from '../../common/ids';
+import { AppMeta, INITIALISED } from '../app-meta.entity';
 import { Department } from '../../modules/org/department.entity';
 import { OrgUnit, type Polygon } from '../../modules/org/org-unit.entity';
 import { User } from '../../modules/users/user.entity';
@@ -40,10 +41,11 @@ function rect(w: number, s: number, e: number, n: number): Polygon {
  * The demo organisation: 示范区 → 2 streets → 2 communities each → 2 grids
  * each, with rectangular GCJ-02 boundaries that tile the district
  * (lng 116.30–116.50, lat 39.85–39.95), departments at district and street
- * level, and one account per role. Runs only on an empty database.
+ * level, and one account per role. Runs only into a database that was never
+ * initialised (no `initialised` marker row), and writes the marker with it.
  */
 export async function seedDemo(db: DataSource): Promise<boolean> {
-  if ((await db.getRepository(OrgUnit).count()) > 0) return false;
+  if (await isInitialised(db)) return false;
   const units: OrgUnit[] = [];
   const departments: Department[] = [];
   const unit = (code: string, name: string, level: OrgUnit['level'], parentId: string | null, boundary: Polygon | null): OrgUnit => {
@@ -112,6 +114,22 @@ export async function seedDemo(db: DataSource): Promise<boolean> {
     await m.getRepository(OrgUnit).insert(units);
     await m.getRepository(Department).insert(departments);
     await m.getRepository(User).insert(users);
+    await markInitialised(m, 'demo');
   });
   return true;
+}
+
+export async function isInitialised(db: DataSource): Promise<boolean> {
+  return (await db.getRepository(AppMeta).countBy({ key: INITIALISED })) > 0;
+}
+
+/** The marker that this database holds real (or demo) data and must never be seeded again. */
+export async function markInitialised(m: EntityManager, how: 'demo' | 'empty'): Promise<void> {
+  await m.getRepository(AppMeta).insert({ key: INITIALISED, value: how, updatedAt: new Date() });
+}
+
+/** First start without the demo: write the marker so a later SEED_DEMO=true never seeds into this database. */
+export async function markInitialisedWithoutDemo(db: DataSource): Promise<void> {
+  if (await isInitialised(db)) return;
+  await db.transaction((m) => markInitialised(m, 'empty'));
 }

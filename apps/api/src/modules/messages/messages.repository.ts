@@ -60,7 +60,7 @@ export class MessagesRepository {
     return r.affected ?? 0;
   }
 
-  /** One more one-time grant for this template (works on MariaDB and the embedded sql.js alike). */
+  /** One more one-time grant for this template (works on MariaDB and the embedded SQLite alike). */
   async grantSubscription(userId: string, templateId: string, at: Date) {
     try {
       await this.subs.insert({ userId, templateId, remaining: 1, updatedAt: at });
