@@ -232,6 +232,36 @@ describe('security (MariaDB)', () => {
       expect(audit.body.items.map((e: { target: { id: string } }) => e.target.id)).toContain(r.caseCode);
     });
 
+    it('a burst of parallel guesses cannot pass the checks before any failure is counted', async () => {
+      const resident = await p.resident();
+      const r = await pw.report(resident.token, TEXT.low, PLACE.eastGrid1);
+      const masked = resident.phone.slice(0, 3) + '****' + resident.phone.slice(-4);
+      // 40 candidates at once from 40 addresses: each try is counted before the phone is compared.
+      const guesses = Array.from({ length: 41 }, (_, i) => masked.replace('****', String(i).padStart(4, '0'))).filter((g) => g !== resident.phone).slice(0, 40);
+      const statuses = await Promise.all(
+        guesses.map((g, i) => p.req('GET', `/reports/lookup?caseCode=${encodeURIComponent(r.caseCode)}&phone=${g}`, { headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } }).then((x) => x.status)),
+      );
+      expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(35);
+      expect(statuses.every((s) => s === 404 || s === 429)).toBe(true);
+
+      // The same for passwords: a burst of 30 wrong guesses for one account, at most LOGIN_LOCK_AFTER (10) are tried.
+      const logins = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => p.req('POST', '/auth/login', { body: { username: 'hrss-handler', password: `wrong-${i}` }, headers: { 'x-forwarded-for': `198.51.100.${100 + i}` } }).then((x) => x.status)),
+      );
+      expect(logins.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+      expect(logins.every((s) => s === 401 || s === 429)).toBe(true);
+    });
+
+    it('a right phone gives its try back: the resident is not locked out by their own lookups', async () => {
+      const resident = await p.resident();
+      const r = await pw.report(resident.token, TEXT.low, PLACE.eastGrid1);
+      for (let i = 0; i < 8; i++) {
+        const res = await p.req('GET', `/reports/lookup?caseCode=${encodeURIComponent(r.caseCode)}&phone=${resident.phone}`, { headers: { 'x-forwarded-for': '198.51.100.200' } });
+        expect(res.status).toBe(200);
+      }
+    });
+
     it('one IP gets 20 failed lookups an hour across case codes', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 24; i++) {

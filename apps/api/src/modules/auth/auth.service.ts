@@ -75,12 +75,14 @@ export class AuthService {
     // Checked before the password, so a locked account says nothing about whether the guess was right.
     await this.limiter.assertAllowed(ipBucket, '登录失败次数过多,请稍后再试');
     await this.limiter.assertAllowed(accountBucket, '该账号登录失败次数过多,请稍后再试');
+    // Each try is counted before the password is checked (and given back on success): a burst of parallel
+    // guesses cannot all pass the checks above before any failure is written.
+    const byIp = await this.limiter.take(ipBucket, this.ipPolicy(), '登录失败次数过多,请稍后再试');
+    const byAccount = await this.limiter.take(accountBucket, this.accountPolicy(), '该账号登录失败次数过多,请稍后再试');
     const user = await this.users.findStaffByUsername(username);
     this.dummyHash ??= hash(newId());
     const ok = await verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
     if (!user || !ok || user.role === 'resident' || user.disabledAt) {
-      const byAccount = await this.limiter.recordFailure(accountBucket, this.accountPolicy());
-      const byIp = await this.limiter.recordFailure(ipBucket, this.ipPolicy());
       await this.audit.record({
         action: 'auth.login_failed',
         actor: user ? { id: user.id, role: user.role, label: actorLabel(user) } : { label: account.slice(0, 64) },
@@ -107,6 +109,7 @@ export class AuthService {
       throw new DomainError('AUTH.BAD_CREDENTIALS', '用户名或密码错误');
     }
     await this.limiter.reset(accountBucket);
+    await this.limiter.refund(ipBucket, this.ipPolicy());
     return this.issue(user, ip);
   }
 

@@ -81,6 +81,34 @@ export class RateLimiter {
     return { failures: row.failures, lockedNow: row.failures === policy.lockAfter, blockedUntil };
   }
 
+  /**
+   * Counts a try BEFORE it is made, and refuses it (429) when it is one past
+   * `lockAfter`. The count is one conditional UPDATE, so a burst of parallel
+   * tries cannot all pass a check before any failure is written: at most
+   * `lockAfter` tries get through per window, across requests and processes.
+   * A try that succeeds gives its count back with `refund`.
+   */
+  async take(bucket: string, policy: LimitPolicy, message: string): Promise<FailureOutcome> {
+    const o = await this.recordFailure(bucket, policy);
+    if (o.failures > policy.lockAfter) {
+      const wait = o.blockedUntil ? Math.ceil((o.blockedUntil.getTime() - this.clock.now().getTime()) / 1000) : policy.lockSeconds;
+      throw new RateLimitedError(message, Math.max(1, wait));
+    }
+    return o;
+  }
+
+  /** Gives back a try counted by `take` that succeeded; lifts a delay it set when the count falls below the free tries. */
+  async refund(bucket: string, policy: LimitPolicy): Promise<void> {
+    await this.repo
+      .createQueryBuilder()
+      .update(RateLimit)
+      .set({ failures: () => 'CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END' })
+      .where('bucket = :bucket', { bucket })
+      .execute();
+    const row = await this.repo.findOneBy({ bucket });
+    if (row && row.failures < policy.freeFailures && row.blockedUntil) await this.repo.update({ bucket }, { blockedUntil: null });
+  }
+
   /** Counts an attempt of any outcome (a plain rate, e.g. lookups per IP per hour). */
   recordAttempt(bucket: string, max: number, windowSeconds: number): Promise<FailureOutcome> {
     return this.recordFailure(bucket, { windowSeconds, freeFailures: max, lockAfter: max, lockSeconds: windowSeconds });

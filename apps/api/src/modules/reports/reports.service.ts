@@ -125,10 +125,13 @@ export class ReportsService {
     if (!checked.valid) throw new ValidationError({ caseCode: '案件编码有误,请核对' });
     const caseBucket = `lookup:case:${checked.code}`;
     await this.limiter.assertAllowed(caseBucket, '该案件查询错误次数过多,请一小时后再试');
+    const perIp = { windowSeconds: hour, freeFailures: this.config.LOOKUP_MAX_FAILURES_PER_IP, lockAfter: this.config.LOOKUP_MAX_FAILURES_PER_IP, lockSeconds: hour };
+    const perCase = { windowSeconds: hour, freeFailures: this.config.LOOKUP_MAX_FAILURES_PER_CASE, lockAfter: this.config.LOOKUP_MAX_FAILURES_PER_CASE, lockSeconds: hour };
+    // Counted before the phone is compared, given back when it matches: a burst of parallel guesses
+    // cannot all pass the checks above before any failure is written (at most the limit get through).
+    const byIp = await this.limiter.take(ipBucket, perIp, '查询失败次数过多,请稍后再试');
+    const byCase = await this.limiter.take(caseBucket, perCase, '该案件查询错误次数过多,请一小时后再试');
     const failed = async () => {
-      const perIp = { windowSeconds: hour, freeFailures: this.config.LOOKUP_MAX_FAILURES_PER_IP, lockAfter: this.config.LOOKUP_MAX_FAILURES_PER_IP, lockSeconds: hour };
-      const perCase = { windowSeconds: hour, freeFailures: this.config.LOOKUP_MAX_FAILURES_PER_CASE, lockAfter: this.config.LOOKUP_MAX_FAILURES_PER_CASE, lockSeconds: hour };
-      const [byIp, byCase] = [await this.limiter.recordFailure(ipBucket, perIp), await this.limiter.recordFailure(caseBucket, perCase)];
       for (const [o, scope, id] of [
         [byIp, 'ip', ip],
         [byCase, 'case_code', checked.code],
@@ -141,6 +144,8 @@ export class ReportsService {
     if (!ticket) throw await failed();
     const reporter = ticket.contactPhone === phone ? null : await this.users.findById(ticket.reporterId);
     if (ticket.contactPhone !== phone && reporter?.phone !== phone) throw await failed();
+    await this.limiter.refund(ipBucket, perIp);
+    await this.limiter.refund(caseBucket, perCase);
     const history = await this.tickets.historyOf(ticket.id);
     return toPublicView(ticket, history, await progressNames(this.org, ticket, history));
   }
