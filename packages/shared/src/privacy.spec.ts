@@ -8,6 +8,15 @@ describe('privacy helpers', () => {
     expect(maskPhonesIn('phone=13812345678,x=15900001111')).toBe('phone=138****5678,x=159****1111');
     expect(maskPhonesIn('order 2013812345678901')).toBe('order 2013812345678901');
   });
+  it('masks a phone with the country code glued on (+86, 0086), which is one long run of digits', () => {
+    expect(maskPhonesIn('电话+8613912345678请回电')).toBe('电话+86139****5678请回电');
+    expect(maskPhonesIn('0086 13912345678')).toBe('0086 139****5678');
+    expect(maskPhonesIn('008613912345678')).toBe('0086139****5678');
+    expect(maskPhonesIn('+86 139 1234 5678')).toBe('+86 139 **** 5678');
+    // Not a phone after the prefix: left alone.
+    expect(maskPhonesIn('订单8612345678901')).toBe('订单8612345678901');
+  });
+
   it('masks resident ID numbers inside text, as maskIdCard shows one', () => {
     expect(maskIdCardsIn('id=11010519491231002X,x')).toBe(`id=${maskIdCard('11010519491231002X')},x`);
     expect(maskIdCardsIn('身份证110105194912310021 来访')).toBe('身份证110***********0021 来访');

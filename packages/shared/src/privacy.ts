@@ -129,6 +129,19 @@ function maskNumbers(text: string, kinds: readonly Kind[]): string {
         i = id.next;
         continue;
       }
+      // With the country code glued on (+8613912345678, 008613912345678): the number after it is the phone.
+      let prefixed = false;
+      for (const prefix of [[8, 6], [0, 0, 8, 6]]) {
+        const w = windowAt(i, 11 + prefix.length);
+        const n = prefix.length;
+        if (w && prefix.every((d, k) => w.values[k] === d) && w.values[n] === 1 && w.values[n + 1] >= 3 && w.values[n + 1] <= 9 && !w.values.includes(10)) {
+          if (kinds.includes('phone')) star(w.positions.slice(n), 3, 7);
+          i = w.next;
+          prefixed = true;
+          break;
+        }
+      }
+      if (prefixed) continue;
       const phone = windowAt(i, 11);
       if (phone && phone.values[0] === 1 && phone.values[1] >= 3 && phone.values[1] <= 9 && phone.values[10] !== 10) {
         if (kinds.includes('phone')) star(phone.positions, 3, 7);
