@@ -420,5 +420,25 @@ describe('security (MariaDB)', () => {
         await db.end();
       }
     });
+
+    it('the sweep forgets login sessions and refresh tokens expired over a day ago, and keeps live ones', async () => {
+      const live = (await t.req('POST', '/auth/login', { body: { username: 'leader', password: 'demo1234' } })).body;
+      const db = await createConnection(t.dbUrl);
+      try {
+        const [users] = await db.query("SELECT id FROM users WHERE username = 'leader'");
+        const uid = (users as { id: string }[])[0].id;
+        await db.query("INSERT INTO auth_sessions (id, user_id, created_at, expires_at) VALUES ('old-session', ?, NOW(3) - INTERVAL 40 DAY, NOW(3) - INTERVAL 2 DAY)", [uid]);
+        await db.query("INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES ('old-token-hash', 'old-session', NOW(3) - INTERVAL 40 DAY, NOW(3) - INTERVAL 2 DAY)");
+        await t.app.get(AuditSweeper).sweep();
+        const [s1] = await db.query("SELECT id FROM auth_sessions WHERE id = 'old-session'");
+        const [r1] = await db.query("SELECT token_hash FROM refresh_tokens WHERE token_hash = 'old-token-hash'");
+        expect([(s1 as unknown[]).length, (r1 as unknown[]).length]).toEqual([0, 0]);
+        // The live login still works, refresh included.
+        expect((await t.req('GET', '/auth/me', { token: live.accessToken })).status).toBe(200);
+        expect((await t.req('POST', '/auth/refresh', { body: { refreshToken: live.refreshToken } })).status).toBe(200);
+      } finally {
+        await db.end();
+      }
+    });
   });
 });
