@@ -22,6 +22,14 @@ const fail = (msg) => {
 if (!existsSync(backup)) fail(`找不到备份文件 / backup not found: ${backup}`);
 const problems = integrityProblems(backup);
 if (problems.length) fail(`备份文件损坏,未恢复 / the backup fails PRAGMA integrity_check, nothing restored: ${problems.slice(0, 3).join('; ')}`);
+// A healthy SQLite file of another program is no backup of ours: check before anything is swapped.
+{
+  const probe = new Database(backup, { readonly: true, fileMustExist: true });
+  const tables = new Set(probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+  probe.close();
+  const missing = ['tickets', 'ticket_history', 'users', 'org_units'].filter((t) => !tables.has(t));
+  if (missing.length) fail(`这不是本系统的数据库备份,未恢复 / not a backup of this product's database (no ${missing.join(', ')}), nothing restored: ${backup}`);
+}
 
 // The server holds this lock while it runs (one process per database file).
 mkdirSync(dataDir, { recursive: true });

@@ -267,6 +267,15 @@ describe('embedded SQLite database file', () => {
     } finally {
       await app.close();
     }
+    // A healthy SQLite file of another program is refused before anything is swapped.
+    const stranger = join(mkdtempSync(join(tmpdir(), 'zz-stranger-')), 'other.sqlite');
+    const sdb = new Database(stranger);
+    sdb.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+    sdb.close();
+    const refused = spawnSync(process.execPath, [join(ROOT, 'scripts/restore.mjs'), stranger, '--data-dir', dir], { encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/不是本系统的数据库备份/);
+    expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('zongzhi-before-restore'))).toBe(false);
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/restore.mjs'), backupFile!, '--data-dir', dir], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
