@@ -4,7 +4,7 @@ describe('the training pool', () => {
   it('lists no held-out file, and every leave-one-author-out author is in it', () => {
     expect(POOL_FILES.filter((f) => HELD_OUT.includes(f))).toEqual([]);
     for (const a of LOAO_AUTHORS) expect(POOL_FILES).toContain(a);
-    expect(POOL_FILES).toEqual(expect.arrayContaining(['final-blind.jsonl', 'ls-train-p.jsonl', 'ls-train-q.jsonl']));
+    expect(POOL_FILES).toEqual(expect.arrayContaining(['final-blind.jsonl', 'ls-train-p.jsonl', 'ls-train-q.jsonl', 'indep-lsa.jsonl', 'indep-lsb.jsonl', 'indep-gen1.jsonl']));
   });
 
   it('refuses to load a held-out file', () => {
