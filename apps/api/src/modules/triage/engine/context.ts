@@ -63,6 +63,9 @@ export function sentenceAt(text: string, at: number): string {
   return text.slice(a, b);
 }
 
+/** A contrast after a settled phrase saying the danger or dispute is still open. */
+const CONTRAST_OPEN = /(但|但是|可是|不过|却|仍|还)[^，。；！？]{0,8}(未|没|仍|还在|依然|照样|继续)/;
+
 export function findSettled(text: string, starts: number[]): Set<number> {
   const settled = new Set<number>();
   let prev = -1;
@@ -70,7 +73,9 @@ export function findSettled(text: string, starts: number[]): Set<number> {
     const e = clauseEnd(text, s);
     if (e <= s) continue;
     const clause = text.slice(s, e);
-    if (SETTLED_RE.test(clause)) {
+    // "明火已扑灭但楼道浓烟未散": what follows a contrast that says it is still there is not settled
+    const m = SETTLED_RE.exec(clause);
+    if (m && !CONTRAST_OPEN.test(clause.slice(m.index + m[0].length))) {
       settled.add(s);
       // "去年打过架，已经调解好了": the settled clause refers back to the previous one
       // (a fire put out refers back to the smoke or flames just described)
