@@ -1,7 +1,8 @@
 /**
  * Training the learned flag detectors (engine/flag-model.ts), shared by train-flags.ts and loao.ts.
  * Positives and negatives: every report of a file that labels `flags`; further negatives: the low-risk reports of
- * the other authors (a low report carries no self_harm, violence_threat or active hazard by the domain's rules).
+ * the other authors (a low report carries no self_harm, violence_threat or active hazard by the domain's rules), and
+ * their medium reports for self_harm and violence_threat (both always make a report high).
  */
 import type { TriageFlagCode } from '@zongzhi/shared';
 import { LEARNED_FLAGS, type FlagModels, type LearnedFlag } from '../../apps/api/src/modules/triage/engine/flag-model';
@@ -19,7 +20,10 @@ export function flagCodes(r: PooledReport): Set<TriageFlagCode> | null {
 export function flagLabel(r: PooledReport, code: LearnedFlag): 'yes' | 'no' | null {
   const c = flagCodes(r);
   if (c) return c.has(code) ? 'yes' : 'no';
-  return r.riskLevel === 'low' ? 'no' : null;
+  // self_harm and violence_threat always make a report high, so an author's low or medium report has neither; a
+  // medium one may still hold a hazard with no one vulnerable near it
+  if (r.riskLevel === 'low') return 'no';
+  return r.riskLevel === 'medium' && code !== 'hazard_active' ? 'no' : null;
 }
 
 export function flagFeats(pool: PooledReport[]): string[][] {
