@@ -11,6 +11,9 @@ import './resolve-shared';
 import type { RiskLevel } from '@zongzhi/shared';
 import modelJson from '../../apps/api/src/modules/triage/data/model.json';
 import riskJson from '../../apps/api/src/modules/triage/data/risk-model.json';
+import flagJson from '../../apps/api/src/modules/triage/data/flag-model.json';
+import { LEARNED_FLAGS } from '../../apps/api/src/modules/triage/engine/flag-model';
+import { flagFeats, trainFlagModels } from './flag-train';
 import { featurize, toModel, trainModel } from '../../apps/api/src/modules/triage/engine/model';
 import { normalise } from '../../apps/api/src/modules/triage/engine/normalize';
 import { riskFeatures, triageWith } from '../../apps/api/src/modules/triage/engine/training';
@@ -26,10 +29,14 @@ const cat = modelJson as unknown as { lambda: number; tau: number; gate?: number
 const risk = riskJson as unknown as { highAt: number; mediumAt: number; lowAt: number };
 
 const pool = loadPool();
+// the learned flag detectors, trained without the author too, at the shipped thresholds (--no-flag-models: rules alone)
+const flagAt = Object.fromEntries(LEARNED_FLAGS.map((c) => [c, (flagJson as unknown as { flags: Record<string, { at: number }> }).flags[c]?.at ?? 1.01]));
+const useFlags = !args.includes('--no-flag-models');
+const fFeats = useFlags ? flagFeats(pool) : [];
 const catFeats = pool.map((r) => featurize(normalise(r.text).text));
 const riskIn = pool.map((r) => riskFeatures({ text: r.text, channel: r.channel }).feats);
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
-console.log(`leave-one-author-out, shipped mix: lambda ${cat.lambda} tau ${cat.tau} gate ${cat.gate ?? 'none'}; highAt ${risk.highAt} mediumAt ${risk.mediumAt} lowAt ${risk.lowAt}`);
+console.log(`leave-one-author-out (flag detectors ${useFlags ? JSON.stringify(flagAt) : 'off'}), shipped mix: lambda ${cat.lambda} tau ${cat.tau} gate ${cat.gate ?? 'none'}; highAt ${risk.highAt} mediumAt ${risk.mediumAt} lowAt ${risk.lowAt}`);
 console.log('author                      n   category  department  risk   high recall  high precision');
 const all: Array<ReturnType<typeof evaluateWith>> = [];
 for (const a of authors) {
@@ -37,8 +44,9 @@ for (const a of authors) {
   const catModel = { ...toModel(trainModel(tr.map((i) => ({ feats: catFeats[i], label: pool[i].category })), OPTS), cat.lambda, cat.tau, 0.05), gate: cat.gate ?? Infinity };
   const riskBase = toModel(trainModel(tr.map((i) => ({ feats: riskIn[i], label: pool[i].riskLevel })), { ...OPTS, labels: LEVELS }), 0, 0, 0.05);
   const riskModel = { ...riskBase, highAt: risk.highAt, mediumAt: risk.mediumAt, lowAt: risk.lowAt };
+  const flagModels = useFlags ? trainFlagModels(pool, fFeats, flagAt, a) : null;
   const items = pool.filter((r) => r.src === a);
-  const r = evaluateWith(items, (x) => triageWith(x, { category: catModel, risk: riskModel }));
+  const r = evaluateWith(items, (x) => triageWith(x, { category: catModel, risk: riskModel, flags: flagModels }));
   all.push(r);
   console.log(`${a.padEnd(26)}${String(r.n).padStart(4)}   ${pct(r.categoryAccuracy)}    ${pct(r.departmentAccuracy)}   ${pct(r.riskAccuracy)}   ${pct(r.highRecall)}       ${pct(r.highPrecision)}`);
   if (r.flagsLabelled || args.includes('--confusion')) console.log(formatRiskConfusion(r) + '\n' + formatConfusion(r.confusion) + '\n' + formatFlags(r));

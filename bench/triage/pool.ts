@@ -26,8 +26,15 @@ export const UNSEEN_BY_RULES = [
 export const SCORED_BLIND = ['final-blind.jsonl'];
 /** Issue 21: life-safety reports (half high-risk in indirect form, half look-alikes), each with its flags. */
 export const NEW_AUTHORS = ['ls-train-p.jsonl', 'ls-train-q.jsonl'];
+/**
+ * The first blind sets of issue 21 (two life-safety authors and one general one, never shown the engine), scored once
+ * on 2026-12-07 and training data since: each keeps its `flags`.
+ */
+export const SPENT_BLIND = ['indep-lsa.jsonl', 'indep-lsb.jsonl', 'indep-gen1.jsonl'];
+/** The authors whose files label `flags` (the learned flag detectors choose their thresholds leave-one-author-out on them). */
+export const FLAG_AUTHORS = [...NEW_AUTHORS, ...SPENT_BLIND];
 /** Each of these authors is predicted by models trained without it (leave-one-author-out). */
-export const LOAO_AUTHORS = [...UNSEEN_BY_RULES, ...SCORED_BLIND, ...NEW_AUTHORS];
+export const LOAO_AUTHORS = [...UNSEEN_BY_RULES, ...SCORED_BLIND, ...NEW_AUTHORS, ...SPENT_BLIND];
 export const POOL_FILES = ['train.jsonl', 'dev-independent.jsonl', 'blind-independent.jsonl', ...LOAO_AUTHORS];
 
 /** Files never trained on (data/held-out.json; the lead adds blind sets there once scored). */

@@ -63,6 +63,9 @@ export function sentenceAt(text: string, at: number): string {
   return text.slice(a, b);
 }
 
+/** A contrast after a settled phrase saying the danger or dispute is still open. */
+const CONTRAST_OPEN = /(但|但是|可是|不过|却|仍|还)[^，。；！？]{0,8}(未|没|仍|还在|依然|照样|继续)/;
+
 export function findSettled(text: string, starts: number[]): Set<number> {
   const settled = new Set<number>();
   let prev = -1;
@@ -70,7 +73,9 @@ export function findSettled(text: string, starts: number[]): Set<number> {
     const e = clauseEnd(text, s);
     if (e <= s) continue;
     const clause = text.slice(s, e);
-    if (SETTLED_RE.test(clause)) {
+    // "明火已扑灭但楼道浓烟未散": what follows a contrast that says it is still there is not settled
+    const m = SETTLED_RE.exec(clause);
+    if (m && !CONTRAST_OPEN.test(clause.slice(m.index + m[0].length))) {
       settled.add(s);
       // "去年打过架，已经调解好了": the settled clause refers back to the previous one
       // (a fire put out refers back to the smoke or flames just described)
@@ -88,13 +93,13 @@ export function textView(text: string, raw: string = text): TextView {
 
 /** It turned out otherwise: 经核实系…, 后来才知道是…, 虚惊一场, 无火情. Cancels what comes before it. */
 export const DEBUNK_RE =
-  /((核实|查看|询问|确认|了解|检测|鉴定|查过了?|看过了?|检查)(后|了)?[^。！？，]{0,4}(系|为|是)(?!因|由于|由|在)|原来是|后来才知道|结果是|其实是|其实就是|一看是|(去|过去)看了.{0,2}(是|原来)|问了.{0,8}说是|虚惊|误报|辟.{0,2}谣|谣言|现场无异常|精神状态正常|无(火情|泄漏|异常|险情|坠落风险|安全隐患)|后来(也)?没(来|找|事|再)|就是记录一下)/;
+  /((核实|查看|询问|确认|了解|检测|鉴定|查过了?|看过了?|检查)(后|了)?[^。！？，]{0,4}(系|为|是)(?!因|由于|由|在)|原来是|后来才知道|结果是|其实是|其实就是|一看是|(去|过去)看了.{0,2}(是|原来)|问了.{0,8}说是|虚惊|误报|辟.{0,2}谣|谣言|现场无异常|精神状态正常|无(火情|泄漏|异常|险情|坠落风险|安全隐患)|后来(也)?没(来|找|事|再)|就是记录一下|(看|查|检查|睇|嚟睇)(过|了|咗)[^。！？，]{0,4}(没事|冇事|没问题|无异常|一切正常))/;
 /**
  * A joke, a game, fiction: cancels the cues in its sentence. A game is fiction only when the words are said in it
  * (打游戏一直喊…, 游戏里, 关卡), not when it is what the dispute is about (沉迷网络游戏…拿着菜刀).
  */
 export const JOKE_RE =
-  /(哈哈|开玩笑|玩笑|只是说说|说说而已|随口说|(打|玩)游戏[^。！？]{0,8}(喊|叫|嚷|说)|游戏(里|中|术语)|手游里|关卡|狼人杀|剧本杀|小品|话剧|演戏|排练|电视剧|电影(里|中|院)|看电影|纪录片|片子|唱歌|唱K|歌词|看新闻|新闻(里|上)说|想死的心|心都有)/;
+  /(哈哈|开玩笑|玩笑|只是说说|说说而已|随口说|(打|玩)游戏[^。！？]{0,8}(喊|叫|嚷|说)|游戏(里|中|术语)|手游里|关卡|狼人杀|剧本杀|小品|话剧|演戏|排练|电视剧|电影(里|中|院)|看电影|纪录片|片子|唱歌|唱K|歌词|看新闻|新闻(里|上)说|想死的心|心都有|剧本|短剧|写小说|小说里|拍戏|剧组|(球赛|比赛|打赌|赌球)[^。！？]{0,12}(输了|赢了)就|(输了|赢了)就(跳|去死|裸奔))/;
 /** Recovered or long past: 前年想不开被救回来了，现在恢复得挺好. */
 export const RECOVERED_RE = /(去年|前年|之前|以前|此前|曾经|有过|上次|那次|[一二两三四五六七八九十几半]+(个)?(月|年|周|星期)前)[^。！？]{0,30}(现在|已经|已|如今|后来|现已)[^。！？]{0,12}(好了|挺好|稳定|康复|恢复|好好的|精神|积极|开心|拿到|结清|治好|修好|修补|补好|换好|处理好|整改)/;
 

@@ -147,3 +147,32 @@ describe('flags the models may never lower', () => {
     expect(f.forced).toEqual([]);
   });
 });
+
+describe('classes of cue the first blind life-safety authors showed missing (paraphrased, not their texts)', () => {
+  it.each([
+    ['Cantonese, traditional: no longer bothering you', '我真係撐唔落去，以後唔使再煩你哋啦', 'self_harm'],
+    ['Cantonese: 做傻事 about a relative', '細佬成日話冇意思，我好驚佢做傻事', 'self_harm'],
+    ['asking which pills are painless in excess', '女儿问同学什么药一次吃多了不难受，还说考完试就能彻底解脱', 'self_harm'],
+    ['the next life and an apology to mother', '这些债我下辈子再还吧，帮我跟我妈说声对不起', 'self_harm'],
+    ['a date after which money is not needed', '工资要不要都行了，过了月底我也用不着钱了，存款都转给我弟了', 'self_harm'],
+    ['"would it be cleaner if I were gone"', '一个人躺在床上想，是不是走了更干净', 'self_harm'],
+    ['a pet handed over and a tidy room', '我家的猫麻烦隔壁帮忙养着，屋里都收拾干净了，不会给人添麻烦', 'self_harm'],
+    ['Cantonese chopping threat', '佢再嚟搞事我真係斬佢', 'violence_threat'],
+    ['"let us see who dies first"', '佢住邊度我搵到咗，睇下邊個死先', 'violence_threat'],
+    ['rhetorical menace: see whether the water is cold', '老板天天去水库钓鱼，哪天我陪他去看看水凉不凉', 'violence_threat'],
+    ['been to prison, not afraid to go back', '他指着我说自己坐过牢，根本不怕再进去', 'violence_threat'],
+    ['smoke still there after the flames', '车库电瓶车起火，明火已扑灭但浓烟还没散，楼上还有老人', 'hazard_active'],
+    ['play equipment loose, a child nearly fell', '公园秋千的螺丝都松了，一直在晃，小朋友差点摔下来', 'hazard_active'],
+  ])('%s', (_name, text, code) => {
+    expect(codes(text)).toContain(code as TriageFlagCode);
+  });
+  it('the hazard with a child or an old person near it is high', () => {
+    expect(triage({ text: '公园秋千的螺丝都松了，一直在晃，小朋友差点摔下来' }).riskLevel).toBe('high');
+    expect(triage({ text: '车库电瓶车起火，明火已扑灭但浓烟还没散，楼上还有行动不便的老人' }).riskLevel).toBe('high');
+  });
+  it('look-alikes stay clear', () => {
+    expect(codes('明火已扑灭，现场无人员受伤，浓烟已散')).not.toContain('hazard_active');
+    expect(codes('秋千上个月螺丝松了，物业已经换好了')).not.toContain('hazard_active');
+    expect(codes('这个月加班累死了，等发了工资请大家吃饭')).not.toContain('self_harm');
+  });
+});

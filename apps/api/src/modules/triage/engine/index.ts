@@ -6,13 +6,15 @@
  */
 import modelJson from '../data/model.json';
 import riskModelJson from '../data/risk-model.json';
+import flagModelJson from '../data/flag-model.json';
+import { loadFlagModels } from './flag-model';
 import { loadCategoryModel, loadRiskModel } from './models-load';
 import { runTriage } from './pipeline';
 import type { Models, TriageInput, TriageResult } from './types';
 
 export type { TriageInput, TriageResult, RiskModel } from './types';
 
-const MODELS: Readonly<Models> = Object.freeze({ category: loadCategoryModel(modelJson), risk: loadRiskModel(riskModelJson) });
+const MODELS: Readonly<Models> = Object.freeze({ category: loadCategoryModel(modelJson), risk: loadRiskModel(riskModelJson), flags: loadFlagModels(flagModelJson) });
 
 /** The triage of one report. Never throws. */
 export function triage(input: TriageInput): TriageResult {

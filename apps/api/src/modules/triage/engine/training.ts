@@ -16,11 +16,11 @@ export { productionModels };
 /** The triage with the given models (null = rules alone for that part). */
 export function triageWith(input: TriageInput, models: Partial<Models>): TriageResult {
   const p = productionModels();
-  return runTriage(input, { category: 'category' in models ? models.category ?? null : p.category, risk: 'risk' in models ? models.risk ?? null : p.risk });
+  return runTriage(input, { category: 'category' in models ? models.category ?? null : p.category, risk: 'risk' in models ? models.risk ?? null : p.risk, flags: 'flags' in models ? models.flags ?? null : p.flags });
 }
 
 /** The risk model's input for a report, and whether the model could lower it. */
 export function riskFeatures(input: TriageInput, category: Models['category'] = productionModels().category): { feats: string[]; lowerable: boolean } {
-  const c = runPhases(input, { category, risk: null }, 'decide');
+  const c = runPhases(input, { category, risk: null, flags: productionModels().flags }, 'decide');
   return { feats: riskInput(c.feats.length ? c.feats : featurize(c.text), c), lowerable: lowerable(c.kept) };
 }

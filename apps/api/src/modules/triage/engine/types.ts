@@ -4,7 +4,8 @@
  * (see pipeline.ts and docs/triage.md). Each phase reads what earlier phases
  * wrote and returns its own part.
  */
-import type { Category, Channel, Department, RiskLevel, Tier, TriageFlag } from '@zongzhi/shared';
+import type { Category, Channel, Department, RiskLevel, Tier, TriageFlag, TriageFlagCode } from '@zongzhi/shared';
+import type { FlagModels } from './flag-model';
 import type { TextView } from './context';
 import type { NgramModel } from './model';
 import type { AmountHit, GroupHit } from './numbers';
@@ -44,6 +45,8 @@ export interface RiskModel extends NgramModel<RiskLevel> {
 export interface Models {
   category: NgramModel | null;
   risk: RiskModel | null;
+  /** learned flag detectors (flag-model.ts), a second opinion that may only raise a flag; absent = rules alone */
+  flags?: FlagModels | null;
 }
 
 /** One risk finding with the reason that quotes it. */
@@ -81,6 +84,8 @@ export interface FlagsPart {
   flags: TriageFlag[];
   /** the flags that make the report high whatever the rules and models say */
   forced: TriageFlag[];
+  /** flags the learned detectors raised that the rules missed, with p and the reason asking for a human check */
+  learned: Array<{ code: TriageFlagCode; p: number; reason: string }>;
 }
 
 export interface RulesPart {

@@ -55,7 +55,7 @@ export function categoryReason(ctx: In): string {
 
 export function riskReasons(ctx: In): string[] {
   const { kept, riskLevel: level, modelNote, consult, settledSeen, category, text, negNote } = ctx;
-  const out: string[] = [...ctx.flagReasons];
+  const out: string[] = [...(ctx.learned ?? []).map((l) => l.reason), ...ctx.flagReasons];
   for (const lv of ['high', 'medium'] as const) for (const s of kept) if (s.level === lv && !out.includes(s.reason)) out.push(s.reason);
   if (modelNote) out.unshift(modelNote);
   else if (level === 'low') {

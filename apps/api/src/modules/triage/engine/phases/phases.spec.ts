@@ -1,6 +1,7 @@
 import { CATEGORIES } from '@zongzhi/shared';
 import { runPhases, PHASES } from '../pipeline';
 import { loadRiskModel } from '../models-load';
+import { loadFlagModels } from '../flag-model';
 import { productionModels } from '../training';
 import type { Models, RiskModel } from '../types';
 import { categoryRuleScores } from './category-rules';
@@ -127,5 +128,37 @@ describe('phase 7, explain', () => {
 describe('the pipeline', () => {
   it('runs the phases in the documented order', () => {
     expect(PHASES).toEqual(['normalise', 'extract', 'flags', 'rules', 'models', 'decide', 'explain']);
+  });
+});
+
+describe('phase 3, flags: the learned detectors are a second opinion that may only raise', () => {
+  /** A detector that always says yes (bias +20) or always no (bias −20), with one n-gram to quote. */
+  const detector = (bias: number) =>
+    loadFlagModels({ version: 1, flags: { self_harm: { version: 1, labels: ['no', 'yes'], bias: [0, bias], scale: 1, lambda: 0, tau: 0, features: '凉快\t1:5', at: 0.5 } } })!;
+  it('raises a flag the rules missed, quotes a clause of the text, asks for a human check, and makes the report high', () => {
+    const text = '最近天气凉快了，小区花坛里的月季开得挺好';
+    const models: Models = { category: null, risk: null, flags: detector(20) };
+    expect(upTo(text, 'flags', RULES_ALONE).flags.map((f) => f.code)).not.toContain('self_harm');
+    const c = upTo(text, 'explain', models);
+    const f = c.flags.find((x) => x.code === 'self_harm')!;
+    expect(text).toContain(f.evidence);
+    expect(c.learned.map((l) => l.code)).toEqual(['self_harm']);
+    expect(c.reasons.join(' ')).toMatch(/模型研判疑似自伤自杀风险.*请人工核实/);
+    expect(c.riskLevel).toBe('high');
+  });
+  it('never lowers or removes a flag the rules raised', () => {
+    const text = '我实在不想活了，欠的钱这辈子也还不上';
+    const c = upTo(text, 'decide', { category: null, risk: null, flags: detector(-20) });
+    expect(c.flags.map((f) => f.code)).toContain('self_harm');
+    expect(c.learned).toEqual([]);
+    expect(c.riskLevel).toBe('high');
+  });
+  it('the shipped detectors load, one per life-safety flag, with thresholds in (0, 1]', () => {
+    const d = productionModels().flags!;
+    for (const code of ['self_harm', 'violence_threat', 'hazard_active'] as const) {
+      expect(d[code]).toBeDefined();
+      expect(d[code]!.at).toBeGreaterThan(0);
+      expect(d[code]!.at).toBeLessThanOrEqual(1);
+    }
   });
 });
