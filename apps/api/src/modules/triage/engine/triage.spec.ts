@@ -220,16 +220,19 @@ describe('risk model: a second opinion the rules cannot give', () => {
     expect(m!.highAt).toBeLessThan(1);
   });
 
-  it('raises dangers no rule lists to high, quoting the clause that made it', () => {
-    const texts = ['indep-d-hard.jsonl', 'indep-e-risk.jsonl', 'indep-l-long.jsonl'].flatMap((f) =>
+  it('raises dangers no rule lists to high on reports it was never trained on, mostly rightly, quoting the clause', () => {
+    // The held-out blind sets (data/held-out.json): new writers, never trained on.
+    const items = ['blind-ls-3.jsonl', 'blind-ls-4.jsonl', 'blind-general-2.jsonl'].flatMap((f) =>
       readFileSync(join(__dirname, '../data', f), 'utf8')
         .split('\n')
         .filter(Boolean)
-        .map((l) => (JSON.parse(l) as { text: string }).text),
+        .map((l) => JSON.parse(l) as { text: string; riskLevel: string }),
     );
-    const raised = texts.filter((text) => rulesAlone(text).riskLevel !== 'high' && t(text).riskLevel === 'high');
+    const raised = items.filter((it) => rulesAlone(it.text).riskLevel !== 'high' && t(it.text).riskLevel === 'high');
     expect(raised.length).toBeGreaterThan(0);
-    for (const text of raised) expect(t(text).reasons.join('|')).toMatch(/文本特征与高风险案例相近\(模型置信度\d+%\):"[^"]+",请人工核实/);
+    // More right than wrong: most of what it raises, the blind authors labelled high.
+    expect(raised.filter((it) => it.riskLevel === 'high').length / raised.length).toBeGreaterThan(0.5);
+    for (const it of raised) expect(t(it.text).reasons.join('|')).toMatch(/(文本特征与高风险案例相近\(模型置信度\d+%\):".+"|模型研判疑似[^|]*),请人工核实/);
   });
 
   it('never lowers what the rules found high, nor a hazard, injury or vulnerable person to low', () => {
