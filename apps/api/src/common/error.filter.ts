@@ -12,7 +12,8 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body } = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (exception instanceof RateLimitedError && exception.retryAfterSeconds) void reply.header('retry-after', String(Math.max(1, exception.retryAfterSeconds)));
-    void reply.status(status).send(body);
+    // Errors are JSON even when the handler had already set another type (a document's text/html) before failing.
+    void reply.header('content-type', 'application/json; charset=utf-8').status(status).send(body);
   }
 
   private toResponse(e: unknown): { status: number; body: Record<string, unknown> } {

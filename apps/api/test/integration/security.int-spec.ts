@@ -2,6 +2,7 @@ import { generateCaseCode, idCardCheckChar } from '@zongzhi/shared';
 import { createConnection } from 'mysql2/promise';
 import { createApp } from '../../src/app.factory';
 import { Clock } from '../../src/common/clock';
+import { AuditRepository } from '../../src/modules/audit/audit.repository';
 import { AuditSweeper } from '../../src/modules/audit/audit.sweeper';
 import { PLACE, TEXT, World } from '../factories/world';
 import { startTestApp, uniquePhone, type TestApp } from '../helpers/test-app';
@@ -361,6 +362,24 @@ describe('security (MariaDB)', () => {
   });
 
   describe('audit log', () => {
+    it('an export whose audit entry cannot be written is refused; a login is not', async () => {
+      const resident = await t.resident();
+      const tk = await w.report(resident.token, TEXT.low, PLACE.eastGrid1);
+      const sd = await t.staff('street-dispatcher');
+      const repo = t.app.get(AuditRepository);
+      const spy = jest.spyOn(repo, 'append').mockRejectedValue(new Error('disk full'));
+      try {
+        const doc = await t.req('GET', `/tickets/${tk.id}/documents/acceptance`, { token: sd });
+        expect(doc.status).toBe(502);
+        expect(JSON.stringify(doc.body)).not.toContain(tk.caseCode);
+        const login = await t.req('POST', '/auth/login', { body: { username: 'leader', password: 'demo1234' } });
+        expect(login.status).toBe(200);
+      } finally {
+        spy.mockRestore();
+      }
+      expect((await t.req('GET', `/tickets/${tk.id}/documents/acceptance`, { token: sd })).status).toBe(200);
+    });
+
     it('records logins, failed logins, logouts, exports and admin changes with who, when, where; only the admin reads it', async () => {
       const resident = await t.resident();
       const s = (await login('leader')).body;

@@ -34,7 +34,7 @@ export class AuditInterceptor implements NestInterceptor {
           targetType: meta.targetType,
           targetId: params.id ?? params.ticketId ?? null,
           detail: { method: req.method, path: req.routeOptions?.url ?? req.url.split('?')[0], params, ...(Object.keys(query).length ? { query } : {}) },
-        });
+        }, { required: true });
         return value;
       }),
     );

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { maskIdCardsIn, maskPhone, maskPhonesIn } from '@zongzhi/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { DomainError } from '../../common/errors';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { AuditRepository, type AuditFilter } from './audit.repository';
@@ -52,8 +53,13 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  /** Appends one entry; phone and ID numbers in any field are masked first. */
-  async record(r: AuditRecord): Promise<void> {
+  /**
+   * Appends one entry; phone and ID numbers in any field are masked first.
+   * `required`: an export or a read of personal data must not leave without
+   * its entry, so a failed write fails the request (503) instead of being
+   * only logged; a login's entry is best effort (a login must not fail on it).
+   */
+  async record(r: AuditRecord, opts: { required?: boolean } = {}): Promise<void> {
     const actor = r.actor ?? null;
     const label = actor && 'label' in actor ? (actor.label ?? null) : null;
     const detail = r.detail ? (JSON.parse(mask(JSON.stringify(r.detail))) as Record<string, unknown>) : null;
@@ -73,6 +79,7 @@ export class AuditService {
     } catch (e) {
       // An audit write failing must be loud, but must not turn a login into a 500.
       this.logger.error(`audit write failed (${r.action}): ${e instanceof Error ? e.message : String(e)}`);
+      if (opts.required) throw new DomainError('UPSTREAM_UNAVAILABLE', '审计记录写入失败,本次操作未完成,请稍后重试');
     }
   }
 
