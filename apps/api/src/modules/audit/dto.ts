@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging';
 import { AUDIT_ACTIONS } from './audit.service';
 
 export class AuditLogQuery {
@@ -39,19 +40,9 @@ export class AuditLogQuery {
   @IsDate({ message: '截止时间格式不正确' })
   to?: Date;
 
-  @ApiPropertyOptional({ default: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码须为1到10000的整数' })
-  @Min(1, { message: '页码须为1到10000的整数' })
-  @Max(10000, { message: '页码须为1到10000的整数' })
+  @PageNumber()
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为1到200的整数' })
-  @Min(1, { message: '每页条数须为1到200的整数' })
-  @Max(200, { message: '每页条数须为1到200的整数' })
+  @PageSize(200, 50)
   pageSize = 50;
 }

@@ -1,22 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging';
 
 export class ListMessagesQuery {
-  @ApiPropertyOptional({ default: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码须为整数' })
-  @Min(1, { message: '页码从1开始' })
-  @Max(10000, { message: '页码最大为10000' })
+  @PageNumber()
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页至少1条' })
-  @Max(100, { message: '每页最多100条' })
+  @PageSize(100, 20)
   pageSize = 20;
 }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging';
 import {
   CATEGORIES,
   CHANNELS,
@@ -90,19 +91,9 @@ export class ListTicketsQuery {
   @IsIn(TICKET_SORTS, { message: '排序只能是 newest 或 urgent' })
   sort?: (typeof TICKET_SORTS)[number];
 
-  @ApiPropertyOptional({ default: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码须为1到10000的整数' })
-  @Min(1, { message: '页码须为1到10000的整数' })
-  @Max(10000, { message: '页码须为1到10000的整数' })
+  @PageNumber()
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, maximum: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为1到50的整数' })
-  @Min(1, { message: '每页条数须为1到50的整数' })
-  @Max(50, { message: '每页条数须为1到50的整数' })
+  @PageSize(50, 20)
   pageSize = 20;
 }
