@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, phonePage, residentLogin, shot, signIn, staffLogin, startServer, tap, type Server } from './harness';
+import { expectNoHorizontalOverflow, launchBrowser, phonePage, residentLogin, shot, signIn, staffLogin, startServer, tap, type Server } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -55,5 +55,20 @@ describe('crisis answer on the H5 build (embedded database, as npm start runs it
     await first.click();
     await desk.locator('#staff-ticket #crisis-card').waitFor();
     expect(await desk.locator('#ticket-flags').innerText()).toContain('自伤自杀风险');
+
+    // The same on a dispatcher's desktop: the card first, nothing wider than the window.
+    const wide = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const wp = await wide.newPage();
+    await signIn(wp, server.origin, await staffLogin(server.api, 'dispatcher'));
+    await wp.goto(server.origin + '/#/packages/staff/queue/index');
+    await wp.locator('#queue-list .queue-item').first().waitFor({ timeout: 20_000 });
+    await shot(wp, 'staff-crisis-queue-1280');
+    await wp.locator('#queue-list .queue-item').first().click();
+    await wp.locator('#staff-ticket #crisis-card').waitFor();
+    // Measured once the page has loaded in full (during loading the pull-to-refresh wrapper is briefly wider).
+    await wp.locator('#ticket-flags').waitFor();
+    await shot(wp, 'staff-crisis-ticket-1280');
+    await expectNoHorizontalOverflow(wp);
+    await wide.close();
   });
 });
